@@ -78,3 +78,12 @@ def format_uk_date(value: dt.date, style: str = "long") -> str:
     if style == "short":
         return value.strftime("%d/%m/%Y")
     return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """Calendar months, as the procedures mean "within one month": 31 January + 1 month = 28 (or 29) February."""
+    import calendar
+
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
