@@ -32,11 +32,12 @@ class Problem:
     column: int | str | None = None
     field: str | None = None
     hint: str | None = None
+    line_label: str = "line"  # "row" for spreadsheets
 
     def location(self) -> str:
         where = self.file
         if self.line is not None:
-            where += f", line {self.line}"
+            where += f", {self.line_label} {self.line}"
         if self.column is not None:
             where += f", column {self.column}"
         return where
