@@ -18,14 +18,16 @@ $(STAMP): $(BIN)/python pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# The whole pipeline on the sample case; `scr build` prints where each output went.
 demo: $(STAMP)
-	$(BIN)/scr demo --out $(OUT)
+	$(BIN)/scr validate samples/child-a
+	$(BIN)/scr build samples/child-a --out $(OUT) --pdf
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) out build *.egg-info
