@@ -93,6 +93,7 @@ class ReviewDates:
     action_plan_sent: dt.date | None = None
     nhs_notified: dt.date | None = None
     imr_first_drafts_received: dt.date | None = None
+    publication: dt.date | None = None  # planned or actual publication of the Executive Summary (§8.124)
 
 
 @dataclass(frozen=True)
