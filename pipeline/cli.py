@@ -40,8 +40,9 @@ def main(verbose: bool) -> None:
 def _register_commands() -> None:
     # One line per command module; each module defines exactly one click command or group.
     from .commands import validate as _validate
+    from .commands import timeline as _timeline
 
-    for module in (_validate,):
+    for module in (_validate, _timeline,):
         main.add_command(module.command)
 
 
