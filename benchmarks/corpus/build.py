@@ -1,0 +1,348 @@
+"""Build and check the anonymisation evaluation corpus.
+
+The corpus is written by hand in `source/*.txt` with inline markup, which is far easier to keep right than
+character offsets:
+
+    [[Joy Adeyemi|hv1]]      an identifier mention: the text, then the entity id from entities.yaml
+    {{Health Visitor|role}}  text that must survive anonymisation; kind is one of KEEP_KINDS
+    {{will}}                 the same, kind "word" (an ordinary word that is also a name)
+
+Each source file starts with a front-matter block (`---`, `id:`, `kind:`, `title:`, `---`).
+
+    .venv/bin/python benchmarks/corpus/build.py          # check, then rewrite corpus.jsonl
+    .venv/bin/python benchmarks/corpus/build.py --check  # check only; exit 1 if corpus.jsonl is stale
+
+corpus.jsonl (what the benchmark reads) has one document per line with plain text, mention offsets and keep
+offsets; it is committed so the benchmark never depends on this script having been run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+SOURCE_DIR = HERE / "source"
+ENTITIES_FILE = HERE / "entities.yaml"
+REGISTER_FILE = HERE / "register.yaml"
+CORPUS_FILE = HERE / "corpus.jsonl"
+
+PATTERN_TYPES = (
+    "ADDRESS", "POSTCODE", "NHS_NUMBER", "NI_NUMBER", "PHONE", "EMAIL", "DATE_OF_BIRTH", "REFERENCE",
+)
+ENTITY_TYPES = ("PERSON", "PLACE", *PATTERN_TYPES)
+KEEP_KINDS = ("word", "role", "agency", "law", "pseudonym", "exempt", "date")
+# The issue asks for at least 400 mentions, half of them people the register does not know.
+MIN_MENTIONS = 400
+MIN_UNREGISTERED_PEOPLE_SHARE = 0.5
+
+_MARKUP = re.compile(r"\[\[([^\[\]|\n]+)\|([a-z0-9-]+)\]\]|\{\{([^{}|\n]+)(?:\|([a-z-]+))?\}\}")
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "di", "dci", "pcso", "mx", "nanna", "uncle", "aunt",
+}
+_POSTCODE = re.compile(r"^(GIR 0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})$")
+_NI = re.compile(r"^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]$")
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: str
+    type: str
+    in_register: bool
+
+
+@dataclass(frozen=True)
+class KeepItem:
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    kind: str
+    title: str
+    text: str
+    mentions: tuple[Mention, ...]
+    keep: tuple[KeepItem, ...]
+
+    @property
+    def paragraphs(self) -> list[tuple[int, str]]:
+        """(offset, text) of each line: the unit the engine sees, as a Word paragraph would be."""
+        out, offset = [], 0
+        for line in self.text.split("\n"):
+            out.append((offset, line))
+            offset += len(line) + 1
+        return out
+
+
+def load_entities(path: Path = ENTITIES_FILE) -> dict[str, dict]:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def parse_source(raw: str, entities: dict[str, dict], name: str) -> Document:
+    """Turn one marked-up source file into a Document. Raises ValueError naming the file and line."""
+    front = _FRONT.match(raw)
+    if not front:
+        raise ValueError(f"{name}: must start with a front-matter block (---, id:, kind:, title:, ---)")
+    meta = yaml.safe_load(front.group(1))
+    body = raw[front.end():].rstrip("\n")
+    pieces: list[str] = []
+    mentions: list[Mention] = []
+    keep: list[KeepItem] = []
+    cursor = length = 0
+    for match in _MARKUP.finditer(body):
+        plain = body[cursor:match.start()]
+        pieces.append(plain)
+        length += len(plain)
+        line = body.count("\n", 0, match.start()) + 1
+        if match.group(1) is not None:
+            text, entity = match.group(1), match.group(2)
+            if entity not in entities:
+                raise ValueError(f"{name} line {line}: unknown entity id '{entity}' (add it to entities.yaml)")
+            info = entities[entity]
+            mentions.append(Mention(length, length + len(text), text, entity, info["type"], "register" in info))
+        else:
+            text, kind = match.group(3), match.group(4) or "word"
+            if kind not in KEEP_KINDS:
+                raise ValueError(f"{name} line {line}: unknown keep kind '{kind}' (one of {', '.join(KEEP_KINDS)})")
+            keep.append(KeepItem(length, length + len(text), text, kind))
+        pieces.append(text)
+        length += len(text)
+        cursor = match.end()
+    pieces.append(body[cursor:])
+    text = "".join(pieces)
+    for token in ("[[", "]]", "{{", "}}"):
+        if token in text:
+            line = text.count("\n", 0, text.index(token)) + 1
+            raise ValueError(f"{name} line {line}: unbalanced markup '{token}'")
+    return Document(meta["id"], meta["kind"], meta["title"], text, tuple(mentions), tuple(keep))
+
+
+def build_documents(source_dir: Path = SOURCE_DIR, entities: dict[str, dict] | None = None) -> list[Document]:
+    entities = entities if entities is not None else load_entities()
+    return [
+        parse_source(path.read_text(encoding="utf-8"), entities, path.name)
+        for path in sorted(source_dir.glob("*.txt"))
+    ]
+
+
+def write_corpus(documents: list[Document], path: Path = CORPUS_FILE) -> None:
+    path.write_text(serialise(documents), encoding="utf-8")
+
+
+def serialise(documents: list[Document]) -> str:
+    return "".join(json.dumps(asdict(doc), ensure_ascii=False) + "\n" for doc in documents)
+
+
+def load_corpus(path: Path = CORPUS_FILE) -> list[Document]:
+    documents = []
+    with open(path, encoding="utf-8") as handle:
+        for row in map(json.loads, handle):
+            documents.append(
+                Document(
+                    row["id"], row["kind"], row["title"], row["text"],
+                    tuple(Mention(**m) for m in row["mentions"]),
+                    tuple(KeepItem(**k) for k in row["keep"]),
+                )
+            )
+    return documents
+
+
+# ---------------------------------------------------------------- checks
+
+
+def nhs_number_valid(value: str) -> bool:
+    """Modulus 11 check digit, as the NHS number specification defines it."""
+    digits = [int(c) for c in value if c.isdigit()]
+    if len(digits) != 10:
+        return False
+    remainder = sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11
+    check = 11 - remainder
+    check = 0 if check == 11 else check
+    return check != 10 and check == digits[9]
+
+
+def phone_valid(value: str) -> bool:
+    import phonenumbers  # installed with presidio-analyzer
+
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(value, "GB"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def dob_valid(value: str) -> bool:
+    from pipeline.dates import parse_uk_date
+
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", value).replace(".", "/").replace("-", "/")
+    try:
+        parse_uk_date(cleaned)
+    except Exception:  # the project's DateFormatError, or anything a malformed value raises
+        return False
+    return True
+
+
+_PATTERN_CHECKS = {
+    "NHS_NUMBER": nhs_number_valid,
+    "POSTCODE": lambda v: bool(_POSTCODE.match(v)),
+    "NI_NUMBER": lambda v: bool(_NI.match(v)),
+    "EMAIL": lambda v: bool(_EMAIL.match(v)),
+    "PHONE": phone_valid,
+    "DATE_OF_BIRTH": dob_valid,
+}
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower()) if t not in _TITLES}
+
+
+def corpus_problems(
+    documents: list[Document], entities: dict[str, dict], register: dict, source: str = "corpus"
+) -> list[str]:
+    """Everything wrong with the annotations, as readable lines; empty when the corpus is sound."""
+    problems: list[str] = []
+    used: Counter[str] = Counter()
+    register_names = {
+        entry["name"]: [entry["name"], *(entry.get("aliases") or [])]
+        for section in ("people", "places")
+        for entry in register.get(section) or []
+    }
+    exempt_tokens = set().union(*(_tokens(e["name"]) for e in register.get("exempt") or []))
+    seen_ids = Counter(doc.id for doc in documents)
+    problems += [f"{source}: document id '{i}' is used {n} times" for i, n in seen_ids.items() if n > 1]
+
+    for eid, info in entities.items():
+        if info.get("type") not in ENTITY_TYPES:
+            problems.append(f"entities.yaml: '{eid}' has type {info.get('type')!r}, not one of {ENTITY_TYPES}")
+        if "register" in info and info["register"] not in register_names:
+            problems.append(f"entities.yaml: '{eid}' names register entry '{info['register']}', not in register.yaml")
+
+    person_names = _person_names(documents)
+    for doc in documents:
+        where = f"{source}/{doc.id}"
+        spans = sorted([(m.start, m.end, m.text) for m in doc.mentions] + [(k.start, k.end, k.text) for k in doc.keep])
+        for (s1, e1, t1), (s2, _, t2) in zip(spans, spans[1:]):
+            if s2 < e1:
+                problems.append(f"{where}: '{t1}' and '{t2}' overlap at offset {s2}")
+        for item in (*doc.mentions, *doc.keep):
+            if doc.text[item.start:item.end] != item.text:
+                problems.append(f"{where}: span {item.start}-{item.end} reads {doc.text[item.start:item.end]!r}, "
+                                f"annotated as {item.text!r}")
+            if "\n" in item.text or item.text != item.text.strip():
+                problems.append(f"{where}: {item.text!r} crosses a line or has spaces at its edges")
+        for m in doc.mentions:
+            used[m.entity] += 1
+            info = entities.get(m.entity, {})
+            check = _PATTERN_CHECKS.get(m.type)
+            if check and not check(m.text):
+                problems.append(f"{where}: {m.type} {m.text!r} ({m.entity}) is not a valid value of that kind")
+            if "register" in info and m.type == "PERSON":
+                names = set().union(*(_tokens(n) for n in register_names.get(info["register"], [])))
+                if not _tokens(m.text) & names and m.text.upper() != m.text:
+                    problems.append(f"{where}: {m.text!r} shares no word with register entry '{info['register']}'")
+        for k in doc.keep:
+            if k.kind == "exempt" and not _tokens(k.text) & exempt_tokens:
+                problems.append(f"{where}: exempt keep item {k.text!r} is not one of the register's exempt people")
+        problems += _unannotated_names(doc, person_names, where)
+
+    problems += [f"entities.yaml: '{eid}' is never mentioned in the corpus" for eid in entities if not used[eid]]
+    total = sum(len(d.mentions) for d in documents)
+    unregistered_people = sum(1 for d in documents for m in d.mentions if m.type == "PERSON" and not m.in_register)
+    if total < MIN_MENTIONS:
+        problems.append(f"{source}: {total} mentions; at least {MIN_MENTIONS} are needed")
+    if total and unregistered_people / total < MIN_UNREGISTERED_PEOPLE_SHARE:
+        problems.append(f"{source}: only {unregistered_people} of {total} mentions are unregistered people; "
+                        f"at least half are needed")
+    return problems
+
+
+def _person_names(documents: list[Document]) -> dict[str, str]:
+    """Every word of three letters or more used in a person's mention anywhere in the corpus."""
+    names: dict[str, str] = {}
+    for doc in documents:
+        for m in doc.mentions:
+            if m.type == "PERSON":
+                for token in re.findall(r"[^\W\d_]{3,}(?:['’-][^\W\d_]+)*", m.text):
+                    if token.lower() not in _TITLES and not token.isupper():
+                        names.setdefault(token, m.entity)
+    return names
+
+
+def _unannotated_names(doc: Document, names: dict[str, str], where: str) -> list[str]:
+    """A person's name written somewhere without markup is an annotation slip (a leak the benchmark would
+    never count), unless it sits inside a keep item (Grace the word, Hope the verb)."""
+    covered = [(m.start, m.end) for m in doc.mentions] + [(k.start, k.end) for k in doc.keep]
+    problems = []
+    for token, entity in [(t, e) for name, e in names.items() for t in (name, name.upper())]:
+        for found in re.finditer(rf"(?<![\w'’-]){re.escape(token)}(?![\w’-]|'(?!s\b))", doc.text):
+            if not any(s <= found.start() < e for s, e in covered):
+                line = doc.text.count("\n", 0, found.start()) + 1
+                problems.append(f"{where} line {line}: '{token}' (a name of {entity}) is not annotated here")
+    return problems
+
+
+def summary(documents: list[Document]) -> str:
+    by_kind: Counter[str] = Counter()
+    for doc in documents:
+        for m in doc.mentions:
+            if m.in_register:
+                by_kind["register"] += 1
+            elif m.type == "PERSON":
+                by_kind["unregistered people"] += 1
+            elif m.type == "PLACE":
+                by_kind["other places"] += 1
+            else:
+                by_kind["UK patterns"] += 1
+    total = sum(by_kind.values())
+    keep = sum(len(d.keep) for d in documents)
+    parts = ", ".join(f"{n} {k}" for k, n in by_kind.most_common())
+    return f"{len(documents)} documents, {total} mentions ({parts}), {keep} keep items"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="only check; fail if corpus.jsonl is out of date")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(HERE.parent.parent))  # for pipeline.dates when run as a script
+    entities = load_entities()
+    with open(REGISTER_FILE, encoding="utf-8") as handle:
+        register = yaml.safe_load(handle)
+    try:
+        documents = build_documents(entities=entities)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    problems = corpus_problems(documents, entities, register)
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print(summary(documents))
+    if args.check:
+        current = CORPUS_FILE.read_text(encoding="utf-8") if CORPUS_FILE.exists() else ""
+        if current != serialise(documents):
+            print("corpus.jsonl is out of date: run benchmarks/corpus/build.py", file=sys.stderr)
+            return 1
+        return 0
+    write_corpus(documents)
+    print(f"wrote {CORPUS_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
