@@ -1,0 +1,207 @@
+"""The Word walker and cleaner on their own, with a plain find-and-replace instead of the language model.
+
+These prove that every part of a .docx is reached (read-only, as the publication checker uses it) and that
+cleaning removes comments, tracked changes and hidden text without damaging the file. The end-to-end tests
+with the real anonymiser are in test_anonymise_docx.py.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from docxfactory import NEEDLES, build_docx, part_texts, survivors
+from lxml import etree
+
+from pipeline.anonymise.formats import open_document
+from pipeline.anonymise.formats.docx_walk import iter_docx_text
+from pipeline.anonymise.formats.locations import Segment, TextLocation
+from pipeline.errors import InputFileError
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    replacement: str
+
+
+_NEEDLE = re.compile("|".join(re.escape(n) for n in sorted(NEEDLES, key=len, reverse=True)), re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory) -> Path:
+    return build_docx(tmp_path_factory.mktemp("walk") / "planted.docx")
+
+
+@pytest.fixture(scope="module")
+def locations(planted) -> dict[str, str]:
+    return {loc.label: loc.text for loc in iter_docx_text(planted)}
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("paragraph 1", "Poppy Harrington was seen"),
+        ("paragraph 2", "Home visit: Poppy Harrington was asleep"),
+        ("table 1, row 2, column 1", "Dean Harrington"),
+        ("table 1, row 2, column 2 > table 1, row 1, column 1", "Tomasz Nowak"),
+        ("header (section 1)", "Case of Poppy Harrington"),
+        ("header (section 1, first page)", "Pops"),
+        ("header (section 1, even pages)", "Dean Harrington"),
+        ("footer (section 1)", "Kerry Walsh"),
+        ("footer (section 1, first page)", "sarah.okafor@northshire.gov.uk"),
+        ("footer (section 1, even pages)", "07700 900123"),
+        ("header (section 2)", "14 Larch Close, Eastbridge"),
+        ("footnote 1", "Information from Sarah Okafor"),
+        ("endnote 1", "Poppy-Mae's school report"),
+        ("comment 1", "Check this with Dean Harrington"),
+        ("comment author", "Sarah Okafor"),
+        ("author list (people.xml)", "Sarah Okafor"),
+        ("paragraph 8", "Agreed plan: Kerry Walsh agreed. End."),
+        ("paragraph 8 (deleted text)", "Dean Harrington refused."),
+        ("paragraph 9 (deleted text)", "Poppy Harrington moved school."),
+        ("paragraph 11 (hidden text)", "Poppy Harrington is the real name. Kerry Walsh too."),
+        ("paragraph 13 field code", 'HYPERLINK "mailto:dean.harrington@example.com"'),
+        ("text box 1", "Pops lives at Larch Close."),
+        ("text box 1 (fallback copy)", "Pops lives at Larch Close."),
+        ('image description (picture "Picture 1")', "Photo of Poppy Harrington"),
+        ("revision author (ins)", "Tomasz Nowak"),
+        ("revision author (rPrChange)", "Tomasz Nowak"),
+        ("hyperlink target (rIdMail)", "mailto:sarah.okafor@northshire.gov.uk"),
+        ("attached template path", r"C:\Users\pharrington"),
+        ("document property: author", "Sarah Okafor"),
+        ("document property: last modified by", "Tomasz Nowak"),
+        ("document property: title", "IMR about Poppy Harrington"),
+        ("document property: comments", "Draft for Kerry Walsh"),
+        ("document property: company", "Eastbridge Primary School"),
+        ("document property: manager", "Sarah Okafor"),
+        ("custom property: Subject child", "Poppy Harrington"),
+        ("custom XML part customXml/item2.xml: child", "Poppy Harrington"),
+        ("document variable in word/settings.xml", "Poppy Harrington"),
+        ('building blocks > building block "Family"', "Kerry Walsh, Mother"),
+    ],
+)
+def test_every_part_is_read_with_a_findable_label(locations, label, expected):
+    assert label in locations, f"no location labelled {label!r}; have: {sorted(locations)}"
+    assert expected in locations[label]
+
+
+def test_reading_changes_nothing(planted):
+    before = hashlib.sha256(planted.read_bytes()).hexdigest()
+    list(iter_docx_text(planted))
+    assert hashlib.sha256(planted.read_bytes()).hexdigest() == before
+
+
+def test_plain_find_and_replace_over_the_locations_leaves_no_survivor(planted, tmp_path):
+    # If the walk missed a part, no name finder could ever fix it: this is the coverage proof.
+    document = open_document(planted)
+    for location in document.locations:
+        location.apply([Span(m.start(), m.end(), "[X]") for m in _NEEDLE.finditer(location.text)])
+    out = tmp_path / "out.docx"
+    document.save(out)
+    assert survivors(planted), "the factory should plant identifiers"
+    assert survivors(out) == {}
+
+
+@pytest.fixture(scope="module")
+def cleaned(planted, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("clean") / "cleaned.docx"
+    open_document(planted).save(out)
+    return out
+
+
+def test_comments_are_removed_with_their_parts_markers_and_relationships(cleaned):
+    texts = part_texts(cleaned)
+    names = zipfile.ZipFile(cleaned).namelist()
+    assert not [n for n in names if re.search(r"comments|people\.xml", n)]
+    for part in ("word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"):
+        assert not re.search(r"comment|people", texts[part], re.IGNORECASE), part
+
+
+@pytest.mark.parametrize("tag", ["w:del", "w:ins", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:delText",
+                                 "w:moveFromRangeStart", "w:vanish", "w:commentReference"])
+def test_tracked_changes_and_hidden_text_are_resolved(cleaned, tag):
+    assert f"<{tag} " not in part_texts(cleaned)["word/document.xml"]
+    assert f"<{tag}>" not in part_texts(cleaned)["word/document.xml"]
+
+
+def test_insertions_and_moves_become_ordinary_text_and_authors_are_neutral(cleaned):
+    body = docx.Document(cleaned)
+    text = "\n".join(p.text for p in body.paragraphs)
+    assert "Agreed plan: Kerry Walsh agreed. End." in text
+    assert text.count("Poppy Harrington moved school.") == 1
+    assert "Dean Harrington refused" not in text
+    assert "Poppy Harrington is the real name" not in part_texts(cleaned)["word/document.xml (text only)"]
+    assert body.core_properties.author == "Author"
+    assert body.core_properties.last_modified_by == "Author"
+    assert 'w:author="Tomasz Nowak"' not in part_texts(cleaned)["word/document.xml"]
+
+
+def test_template_path_keeps_only_the_file_name(cleaned):
+    assert 'Target="IMR.dotm"' in part_texts(cleaned)["word/_rels/settings.xml.rels"]
+
+
+def test_structure_is_kept(planted, cleaned):
+    before, after = docx.Document(planted), docx.Document(cleaned)
+    assert len(after.paragraphs) == len(before.paragraphs)
+    assert len(after.tables) == len(before.tables)
+    assert len(after.sections) == len(before.sections)
+    assert [s.style_id for s in after.styles] == [s.style_id for s in before.styles]
+    for name in zipfile.ZipFile(cleaned).namelist():
+        if name.endswith((".xml", ".rels")):
+            etree.fromstring(zipfile.ZipFile(cleaned).read(name))  # well-formed
+
+
+def _runs_location(texts: list[str]) -> tuple[TextLocation, list[str]]:
+    store = list(texts)
+    segments, offset = [], 0
+    for i, text in enumerate(texts):
+        if text == "\t":
+            segments.append(Segment(offset, offset + 1, lambda: "\t", None, lambda i=i: store.__setitem__(i, "")))
+        else:
+            segments.append(Segment(offset, offset + len(text), lambda i=i: store[i],
+                                    lambda value, i=i: store.__setitem__(i, value)))
+        offset += len(text)
+    return TextLocation("p", "paragraph 1", "text", "".join(texts), False, segments), store
+
+
+@pytest.mark.parametrize(
+    ("runs", "match", "replacement", "expected"),
+    [
+        # name split over a bold and an italic run: the replacement takes the first run's formatting
+        (["Seen: ", "Poppy ", "Harrington", " today"], "Poppy Harrington", "Child A", ["Seen: ", "Child A", "", " today"]),
+        # split mid-word over three runs
+        (["Pop", "py Harr", "ington's cat"], "Poppy Harrington", "Child A", ["Child A", "", "'s cat"]),
+        # inside one run, text around it intact
+        (["Mr Dean Harrington said"], "Dean Harrington", "Father", ["Mr Father said"]),
+        # a tab inside the name is swallowed with it
+        (["Poppy", "\t", "Harrington"], "Poppy\tHarrington", "Child A", ["Child A", "", ""]),
+    ],
+)
+def test_replacement_keeps_the_first_runs_formatting_and_trims_the_rest(runs, match, replacement, expected):
+    location, store = _runs_location(runs)
+    start = location.text.index(match)
+    location.apply([Span(start, start + len(match), replacement)])
+    assert store == expected
+
+
+def test_two_replacements_in_one_paragraph_use_original_offsets():
+    location, store = _runs_location(["Pops and ", "Dean", " Harrington"])
+    location.apply([Span(0, 4, "Child A"), Span(9, 24, "Father")])
+    assert "".join(store) == "Child A and Father"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"not a zip at all", "not a valid Word/Excel file"), (b"PK\x03\x04broken", "not a valid Word/Excel file")],
+)
+def test_a_damaged_file_is_explained(tmp_path, content, reason):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(content)
+    with pytest.raises(InputFileError, match=reason):
+        open_document(path)
