@@ -41,9 +41,10 @@ def _register_commands() -> None:
     # One line per command module; each module defines exactly one click command or group.
     from .commands import validate as _validate
     from .commands import timeline as _timeline
+    from .commands import letters as _letters
     from .commands import anonymise as _anonymise
 
-    for module in (_validate, _timeline, _anonymise,):
+    for module in (_validate, _timeline, _letters, _anonymise,):
         main.add_command(module.command)
 
 
