@@ -99,13 +99,13 @@ def add_toc(writer: BodyWriter | DocumentObject, entries: Sequence[tuple[int, st
     add = writer.paragraph if isinstance(writer, BodyWriter) else writer.add_paragraph
     doc = writer.doc if isinstance(writer, BodyWriter) else writer
     wanted = [(level, text) for level, text in entries if level <= int(levels.split("-")[-1])]
-    first = add("", style_name(doc, "TOC 1"))
+    first = add("", style_name(doc, "toc 1", "TOC 1"))
     _field_begin(first, f'TOC \\o "{levels}" \\h \\z \\u')
     paragraphs = [first]
     for index, (level, text) in enumerate(wanted):
-        paragraph = first if index == 0 else add("", style_name(doc, f"TOC {level}", "TOC 1"))
+        paragraph = first if index == 0 else add("", style_name(doc, f"toc {level}", "toc 1", "TOC 1"))
         if index == 0 and level != 1:
-            paragraph.style = style_name(doc, f"TOC {level}", "TOC 1")
+            paragraph.style = style_name(doc, f"toc {level}", "toc 1", "TOC 1")
         paragraph.add_run(clean_text(text))
         paragraphs.append(paragraph)
     if not wanted:
@@ -189,11 +189,15 @@ class BodyWriter:
         *,
         widths: Sequence[float] | None = None,
         shaded_rows: set[int] | None = None,
+        merge_down: set[int] | None = None,
+        font_size: float | None = 9,
     ) -> Table:
         """A table with a repeating bold header row; `widths` are relative column weights.
 
         Rows in `shaded_rows` (0-based data row numbers) are shaded and italic: used for chronology entries
-        outside the review period.
+        outside the review period. Rows in `merge_down` continue the first cell of the row above (a vertical
+        merge), so one recommendation spans all its actions. `font_size` (points) is set on every run: in Word a
+        paragraph style's size (Normal, 11pt) would otherwise win over the table style's.
         """
         table = self.doc.add_table(rows=0, cols=len(headers))
         if self._table_style:
@@ -204,11 +208,17 @@ class BodyWriter:
         weights = list(widths) if widths else [1.0] * len(headers)
         twips = [int(total * w / sum(weights)) for w in weights]
         _fix_layout(tbl, twips)
-        tbl.append(_row([(h, True, False) for h in headers], twips, header=True))
+        size = int(font_size * 2) if font_size else None
+        tbl.append(_row([(h, True, False) for h in headers], twips, header=True, size=size))
         shaded = shaded_rows or set()
+        merged = merge_down or set()
         for index, values in enumerate(rows):
             mark = index in shaded
-            tbl.append(_row([(v, False, mark) for v in values], twips, fill=OUT_OF_SCOPE_FILL if mark else None))
+            vmerge = "continue" if index in merged else "restart" if index + 1 in merged else None
+            cells = [(v, False, mark) for v in values]
+            if vmerge == "continue":
+                cells[0] = ("", False, mark)
+            tbl.append(_row(cells, twips, fill=OUT_OF_SCOPE_FILL if mark else None, vmerge=vmerge, size=size))
         return table
 
 
@@ -228,7 +238,8 @@ def _fix_layout(tbl, twips: list[int]) -> None:
         col.set(qn("w:w"), str(value))
 
 
-def _row(cells: Sequence[tuple[object, bool, bool]], twips: list[int], *, header: bool = False, fill: str | None = None):
+def _row(cells: Sequence[tuple[object, bool, bool]], twips: list[int], *, header: bool = False,
+         fill: str | None = None, vmerge: str | None = None, size: int | None = None):
     tr = OxmlElement("w:tr")
     tr_pr = OxmlElement("w:trPr")
     if header:
@@ -237,13 +248,18 @@ def _row(cells: Sequence[tuple[object, bool, bool]], twips: list[int], *, header
         tr_pr.append(OxmlElement("w:cantSplit"))
     if len(tr_pr):
         tr.append(tr_pr)
-    for (value, bold, italic), width in zip(cells, twips):
+    for column, ((value, bold, italic), width) in enumerate(zip(cells, twips)):
         tc = OxmlElement("w:tc")
         tc_pr = OxmlElement("w:tcPr")
         tc_w = OxmlElement("w:tcW")
         tc_w.set(qn("w:w"), str(width))
         tc_w.set(qn("w:type"), "dxa")
         tc_pr.append(tc_w)
+        if column == 0 and vmerge:
+            merge = OxmlElement("w:vMerge")
+            if vmerge == "restart":
+                merge.set(qn("w:val"), "restart")
+            tc_pr.append(merge)
         if fill:
             shd = OxmlElement("w:shd")
             shd.set(qn("w:val"), "clear")
@@ -255,12 +271,17 @@ def _row(cells: Sequence[tuple[object, bool, bool]], twips: list[int], *, header
             p = OxmlElement("w:p")
             if line:
                 r = OxmlElement("w:r")
-                if bold or italic:
+                if bold or italic or size:
                     r_pr = OxmlElement("w:rPr")
                     if bold:
                         r_pr.append(OxmlElement("w:b"))
                     if italic:
                         r_pr.append(OxmlElement("w:i"))
+                    if size:
+                        for tag in ("w:sz", "w:szCs"):
+                            sz = OxmlElement(tag)
+                            sz.set(qn("w:val"), str(size))
+                            r_pr.append(sz)
                     r.append(r_pr)
                 t = OxmlElement("w:t")
                 t.set(qn("xml:space"), "preserve")
