@@ -84,10 +84,10 @@ class _progress:
             if not (sys.stderr.isatty() or total > 1):
                 return
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompletedColumn, Progress, TextColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             # No auto-refresh thread: worker processes are forked, and forking beside a thread is unsafe.
-            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompletedColumn(),
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                 console=Console(stderr=True), auto_refresh=False, transient=False)
             self.bar.start()
         if stage not in self.tasks:
