@@ -1,0 +1,309 @@
+"""The anonymisation engine: find every identifier in a piece of text and say what replaces it.
+
+Presidio's AnalyzerEngine runs our registered recognisers (recognisers/) over one spaCy document per text;
+we run spaCy ourselves with nlp.pipe, in batches and with only the entity recogniser switched on, and hand
+Presidio the precomputed document. Overlaps are then settled by priority, so that each character is
+replaced at most once:
+
+    register places  >  fixed-shape identifiers (email, phone, NHS, NI, postcode, date of birth, address)
+    >  references  >  register people  >  exempt names (kept)  >  titled names  >  model entities  >  dates
+
+A model-found name that runs past a register name ("Poppy Harrington-Smith" when only Poppy is
+registered) is not left half-done: the register replacement is widened over it, or the remainder gets its
+own label. File formats (Word, Excel) are handled elsewhere; this module only sees strings.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+
+from ..errors import UsageError
+from ..register import Register
+from .labels import Labeller
+from .nlp import load_model, make_nlp_engine
+from .recognisers import REPLACEMENT, SOURCE, RecogniserContext, build_recognisers
+from .recognisers.known_names import KnownNames
+from .recognisers.names import at_sentence_start
+from .recognisers.vocabulary import DOCUMENT_WORDS, ROLE_WORDS, TITLES
+from .settings import AnonymiserSettings
+
+logger = logging.getLogger(__name__)
+
+LANGUAGE = "en"
+# Texts longer than this are analysed in pieces split at line breaks (spaCy's own limit is 1,000,000).
+CHUNK = 50_000
+_NEEDS_MODEL = re.compile(r"[A-Za-z]{2}")
+_NAME_WORD = re.compile(r"[A-Z][\w'’]*")
+# A stretch of text that can only be more of the same name: capitalised words, hyphens, apostrophes.
+_NAME_ONLY = re.compile(r"[\s\-'’.]*(?:[A-Z][\w'’]*[\s\-'’.]*)+")
+
+
+@dataclass(frozen=True)
+class Replacement:
+    start: int  # offsets into the ORIGINAL text
+    end: int
+    original: str
+    replacement: str
+    entity_type: str  # PERSON, PLACE, ORGANISATION, UK_POSTCODE, UK_NHS, UK_NINO, PHONE_NUMBER, ...
+    source: str  # "register", "ner" or "pattern"
+
+
+@dataclass
+class AnonymisedText:
+    text: str
+    replacements: list[Replacement]  # sorted, non-overlapping
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    entity_type: str
+    source: str
+    replacement: str | None
+    priority: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _priority(source: str, entity_type: str) -> int:
+    if source == "register":
+        return 120 if entity_type == "PLACE" else 100
+    if source == "pattern":
+        return {"DATE": 30, "PERSON": 45, "REFERENCE": 105}.get(entity_type, 110)
+    return {"exempt": 60, "ner": 40}.get(source, 40)
+
+
+class Anonymiser:
+    """Finds identifiers in text and replaces them. Loading the model is the slow part: build one
+    Anonymiser per process and reuse it. Raises ModelUnavailable if the model cannot be loaded."""
+
+    def __init__(
+        self,
+        register: Register | None = None,
+        *,
+        settings: AnonymiserSettings | None = None,
+        labeller: Labeller | None = None,
+    ) -> None:
+        self.settings = settings or AnonymiserSettings()
+        self.register = register or Register()
+        self._labeller = labeller or Labeller()
+        self.nlp = load_model(self.settings.model)
+        self._nlp_engine = make_nlp_engine(self.nlp, self.settings.model)
+        recognisers = build_recognisers(self.settings.recognisers, RecogniserContext(self.register, self.settings))
+        if not recognisers:
+            raise UsageError("No recognisers are switched on, so nothing would be anonymised.")
+        registry = RecognizerRegistry(recognizers=recognisers, supported_languages=[LANGUAGE])
+        self._analyzer = AnalyzerEngine(
+            registry=registry, nlp_engine=self._nlp_engine, supported_languages=[LANGUAGE]
+        )
+        self._use_model = "ner" in self.settings.recognisers
+        self._cache: dict[str, tuple[Replacement, ...]] = {}
+        self._known = KnownNames()
+        self._operators = {"PERSON": lambda text: self._labeller.label("PERSON", text)}
+
+    @property
+    def labeller(self) -> Labeller:
+        return self._labeller
+
+    @property
+    def recogniser_codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.settings.recognisers))
+
+    # -- public API ---------------------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Replacement]:
+        return self.find_many([text])[0]
+
+    def anonymise(self, text: str) -> AnonymisedText:
+        return self.anonymise_many([text])[0]
+
+    def anonymise_many(self, texts: Sequence[str]) -> list[AnonymisedText]:
+        return [AnonymisedText(apply(text, found), found) for text, found in zip(texts, self.find_many(texts))]
+
+    def find_many(self, texts: Sequence[str]) -> list[list[Replacement]]:
+        """Replacements for each text, in order. Texts are analysed in spaCy batches; repeated texts
+        (headers, footers, table headings) are analysed once."""
+        pending: dict[str, None] = {}
+        for text in texts:
+            if text not in self._cache and text.strip():
+                pending[text] = None
+        if pending:
+            self._analyse(list(pending))
+        return [list(self._cache.get(text, ())) for text in texts]
+
+    # -- analysis -----------------------------------------------------------------------------------------
+
+    def _analyse(self, texts: list[str]) -> None:
+        pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
+        for index, text in enumerate(texts):
+            pieces.extend((index, offset, chunk) for offset, chunk in _chunks(text))
+        model_pieces = [p for p in pieces if self._use_model and _NEEDS_MODEL.search(p[2])]
+        docs = dict(
+            zip(
+                (id(p) for p in model_pieces),
+                self.nlp.pipe((p[2] for p in model_pieces), batch_size=64),
+            )
+        )
+        found: list[list[Replacement]] = [[] for _ in texts]
+        kept: list[list[tuple[int, int]]] = [[] for _ in texts]
+        for piece in pieces:
+            index, offset, chunk = piece
+            doc = docs.get(id(piece)) or self.nlp.make_doc(chunk)
+            artifacts = self._nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+            results = self._analyzer.analyze(chunk, language=LANGUAGE, nlp_artifacts=artifacts)
+            replacements, exempt = self._resolve(chunk, results)
+            found[index].extend(replace(r, start=r.start + offset, end=r.end + offset) for r in replacements)
+            kept[index].extend((start + offset, end + offset) for start, end in exempt)
+        for replacements in found:
+            for item in replacements:
+                if item.entity_type == "PERSON" and item.source != "register":
+                    self._known.learn(item.original)
+        for text, replacements, exempt in zip(texts, found, kept):
+            replacements.extend(self._other_mentions(text, replacements, exempt))
+            self._remember(text, tuple(sorted(replacements, key=lambda r: r.start)))
+
+    def _other_mentions(self, text: str, replacements: list[Replacement],
+                        exempt: list[tuple[int, int]]) -> list[Replacement]:
+        """Mentions of already-labelled unknown people that the model missed in this text."""
+        if not len(self._known):
+            return []
+        taken = [(r.start, r.end) for r in replacements] + exempt
+        extra = []
+        for start, end in self._known.find(text):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            original = text[start:end]
+            extra.append(Replacement(start, end, original, self._labeller.label("PERSON", original), "PERSON", "ner"))
+            taken.append((start, end))
+        return extra
+
+    def _remember(self, text: str, replacements: tuple[Replacement, ...]) -> None:
+        if len(self._cache) >= self.settings.cache_size:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[text] = replacements
+
+    def _resolve(self, text: str, results: list[RecognizerResult]) -> tuple[list[Replacement], list[tuple[int, int]]]:
+        """Settle overlaps; return the replacements and the spans kept as exempt names."""
+        candidates = []
+        for item in results:
+            metadata = item.recognition_metadata or {}
+            source = metadata.get(SOURCE)
+            if source is None or item.end <= item.start:
+                continue
+            candidates.append(
+                _Candidate(item.start, item.end, item.entity_type, source, metadata.get(REPLACEMENT),
+                           _priority(source, item.entity_type))
+            )
+        candidates.sort(key=lambda c: (-c.priority, -c.length, c.start))
+        chosen: list[_Candidate] = []
+        for candidate in candidates:
+            overlapping = [c for c in chosen if c.start < candidate.end and candidate.start < c.end]
+            if not overlapping:
+                chosen.append(candidate)
+            elif candidate.entity_type in ("PERSON", "PLACE") and candidate.source != "exempt":
+                chosen.extend(self._remainder(text, candidate, overlapping, chosen))
+        replacements, exempt = [], []
+        for candidate in sorted(chosen, key=lambda c: c.start):
+            if candidate.source == "exempt":
+                exempt.append((candidate.start, candidate.end))
+                continue
+            original = text[candidate.start:candidate.end]
+            replacement = candidate.replacement
+            if replacement is None:
+                operator = self._operators.get(candidate.entity_type)
+                replacement = operator(original) if operator else f"[{candidate.entity_type.lower()}]"
+            if replacement[:1].islower() and at_sentence_start(text, candidate.start):
+                replacement = replacement[0].upper() + replacement[1:]
+            replacements.append(
+                Replacement(candidate.start, candidate.end, original, replacement, candidate.entity_type,
+                            "pattern" if candidate.source not in ("register", "ner") else candidate.source)
+            )
+        return replacements, exempt
+
+    @staticmethod
+    def _remainder(text: str, candidate: _Candidate, overlapping: list[_Candidate],
+                   chosen: list[_Candidate]) -> list[_Candidate]:
+        """What to do with the part of a lower-priority name that sticks out past chosen spans.
+
+        Widen a register span over the rest of the same name ("Poppy" + "-Mae Harrington-Smith"), or
+        give the leftover name words their own replacement. Only capitalised words that are not titles or
+        role words count: "Mrs" or "Social Worker" sticking out is harmless.
+        """
+        covered = sorted(overlapping, key=lambda c: c.start)
+        gaps, position = [], candidate.start
+        for span in covered:
+            if span.start > position:
+                gaps.append((position, span.start))
+            position = max(position, span.end)
+        if position < candidate.end:
+            gaps.append((position, candidate.end))
+        gaps = [(s, e) for s, e in gaps if _has_name_word(text[s:e])]
+        if not gaps:
+            return []
+        same_register = {(c.source, c.entity_type, c.replacement) for c in covered}
+        widen = all(_NAME_ONLY.fullmatch(text[s:e]) for s, e in gaps)
+        if (widen and len(same_register) == 1 and covered[0].source == "register"
+                and covered[0].entity_type == candidate.entity_type):
+            anchor = covered[0]
+            anchor.start = min(anchor.start, candidate.start)
+            anchor.end = max(max(c.end for c in covered), candidate.end)
+            for extra in covered[1:]:
+                chosen.remove(extra)
+            return []
+        extras = []
+        for start, end in gaps:
+            start, end = _trim_to_words(text, start, end)
+            if start < end and not any(c.start < end and start < c.end for c in chosen):
+                extras.append(_Candidate(start, end, candidate.entity_type, candidate.source,
+                                         candidate.replacement, candidate.priority))
+        return extras
+
+
+def _has_name_word(fragment: str) -> bool:
+    return any(
+        word.lower() not in ROLE_WORDS and word.lower() not in DOCUMENT_WORDS and word.lower().rstrip(".") not in TITLES
+        for word in _NAME_WORD.findall(fragment)
+        if len(word) > 1
+    )
+
+
+def _trim_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum()):
+        end -= 1
+    return start, end
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    if len(text) <= CHUNK:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def apply(text: str, replacements: Sequence[Replacement]) -> str:
+    """The text with each replacement made (replacements sorted and non-overlapping)."""
+    out, position = [], 0
+    for item in replacements:
+        out.append(text[position:item.start])
+        out.append(item.replacement)
+        position = item.end
+    out.append(text[position:])
+    return "".join(out)

@@ -1,0 +1,90 @@
+"""Loading the spaCy model, once per process, and handing it to Presidio without any network access.
+
+Fail closed: if the model cannot be loaded we raise ModelUnavailable and anonymisation stops. We never
+fall back to a weaker model or to patterns only, because a document that looks anonymised but is not is
+worse than no document. We also never let Presidio's SpacyNlpEngine.load() run: it downloads a missing
+model from the internet, which must not happen on a machine holding case files.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from ..errors import ModelUnavailable
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+_MODELS: dict[str, Language] = {}
+_LOCK = threading.Lock()
+
+
+def load_model(name: str) -> Language:
+    """Load a spaCy model by package name or path, cached per process. Raises ModelUnavailable.
+
+    Only the named-entity recogniser (and any component it listens to, such as a shared tok2vec or
+    transformer in larger models) stays enabled: tagging, parsing and lemmatising cost most of the time
+    and nothing in the anonymiser needs them.
+    """
+    with _LOCK:
+        if name in _MODELS:
+            return _MODELS[name]
+        try:
+            import spacy
+
+            nlp = spacy.load(name)
+        except (OSError, ImportError, ValueError) as err:
+            raise ModelUnavailable(name, _short_reason(err)) from err
+        if "ner" not in nlp.pipe_names:
+            raise ModelUnavailable(name, "it has no named-entity recogniser ('ner'), so it cannot find names")
+        needed = {"ner"} | {
+            component
+            for component, pipe in nlp.pipeline
+            if "ner" in (getattr(pipe, "listening_components", None) or ())
+        }
+        disabled = [component for component in nlp.pipe_names if component not in needed]
+        nlp.select_pipes(disable=disabled)
+        logger.info("Loaded spaCy model %s (running: %s)", name, ", ".join(nlp.pipe_names))
+        _MODELS[name] = nlp
+        return nlp
+
+
+def _short_reason(err: Exception) -> str:
+    text = str(err).splitlines()[0] if str(err) else type(err).__name__
+    if "[E050]" in text:
+        return "it is not installed"
+    return text[:200]
+
+
+def make_nlp_engine(nlp: Language, name: str):
+    """A Presidio SpacyNlpEngine wrapping an already-loaded model (never calls its downloading load())."""
+    from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+
+    class _LoadedSpacyEngine(SpacyNlpEngine):
+        def __init__(self) -> None:
+            super().__init__(models=[{"lang_code": "en", "model_name": name}])
+            self.nlp = {"en": nlp}
+
+        def load(self) -> None:  # already loaded; the parent would try to download
+            return None
+
+        def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+            # The lemmatiser is switched off for speed; lower-cased tokens are close enough for the
+            # context words Presidio looks for ("phone", "email", "nhs"). Entities keep spaCy's own
+            # labels (FAC, GPE...) because our NER recogniser reads them directly.
+            entities = list(doc.ents)
+            return NlpArtifacts(
+                entities=entities,
+                tokens=doc,
+                tokens_indices=[token.idx for token in doc],
+                lemmas=[token.lemma_ or token.lower_ for token in doc],
+                nlp_engine=self,
+                language=language,
+                scores=[self.ner_model_configuration.default_score] * len(entities),
+            )
+
+    return _LoadedSpacyEngine()

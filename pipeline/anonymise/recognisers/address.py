@@ -1,0 +1,61 @@
+"""Street addresses: a house number and a street ("14 Larch Close", "Flat 2, 7 Mill Lane"), and a named
+street without a number ("moved to Larch Close").
+
+Replaced by "[address]". A register place wins over this (it has a better pseudonym, "the family home").
+Without a house number only unmistakable street words count, so "Family Court" or "Hope Park" (a park)
+are not taken as addresses.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from . import ScrRecogniser, recogniser, result
+from .vocabulary import AGENCY_WORDS, ROLE_WORDS, STREET_TYPES, UNNUMBERED_STREET_TYPES
+
+_WORD = r"[A-Z][\w'’-]*"
+_NUMBERED = re.compile(
+    r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:\s*-\s*\d{1,4})?,?\s+"
+    rf"(?:{_WORD}\s+){{1,3}}(?:{'|'.join(STREET_TYPES)})\b"
+)
+_UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")
+
+
+@recogniser
+class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
+    code = "uk_address"
+    description = "Street addresses (house number + street, or a named Road/Street/Close/Lane...)"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PLACE"], name=self.code)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        found = []
+        for match in _NUMBERED.finditer(text):
+            found.append(self._result(match.start(), match.end()))
+        numbered = [(r.start, r.end) for r in found]
+        for match in _UNNUMBERED.finditer(text):
+            start = _skip_leading_common_words(text, match.start(), match.end())
+            inside = any(s <= match.start() and match.end() <= e for s, e in numbered)
+            if start is not None and not inside:
+                found.append(self._result(start, match.end()))
+        return found
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        return result("PLACE", start, end, 0.8, "pattern", "[address]", recogniser_name=self.code)
+
+
+def _skip_leading_common_words(text: str, start: int, end: int) -> int | None:
+    """Start of the street name once sentence words are dropped ("On Larch Close" -> "Larch Close")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for word in words[:-1]:
+        low = word.group().lower()
+        if low in STOP_WORDS or low in ROLE_WORDS or low in AGENCY_WORDS:
+            continue
+        return start + word.start()
+    return None

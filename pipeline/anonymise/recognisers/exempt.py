@@ -1,0 +1,51 @@
+"""The three people who may be named (LSCB Chair, Panel Chair, Overview author: §8.33, 8.78, 5.27).
+
+Their names are found the way a writer uses them – full name, title + surname, title + full name, and the
+surname alone when it is not also a register name – and marked as kept, so the model does not label them
+"Person N". A bare first name is not kept: "Sarah" may be anyone, and when unsure we replace.
+"""
+from __future__ import annotations
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from ...register import Register
+from . import RecogniserContext, ScrRecogniser, recogniser, result
+from .names import VariantTable, variant_key
+from .register import build_person_table
+
+
+@recogniser
+class ExemptRecogniser(ScrRecogniser, LocalRecognizer):
+    code = "exempt"
+    description = "The LSCB Chair, Panel Chair and Overview author: kept, with their titles and surnames"
+
+    def __init__(self, register: Register) -> None:
+        register_forms = VariantTable()
+        build_person_table(register.people, register_forms)
+        self.table = VariantTable()
+        for index, person in enumerate(register.exempt):
+            tokens = person.name.split()
+            self.table.add(person.name, index, "any case")
+            if len(tokens) > 1:
+                self.table.add(f"{tokens[0]} {tokens[-1]}", index, "any case")
+                surname = tokens[-1]
+                if variant_key(surname) not in register_forms.variants:
+                    self.table.add(surname, index, "name case")
+        self.regex = self.table.compile()
+        super().__init__(supported_entities=["EXEMPT"], name=self.code)
+
+    @classmethod
+    def from_context(cls, context: RecogniserContext) -> ExemptRecogniser:
+        return cls(context.register)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        if self.regex is None:
+            return []
+        return [
+            result("EXEMPT", m.start(), m.end(), 1.0, "exempt", None, recogniser_name=self.code)
+            for m in self.regex.finditer(text)
+            if self.table.lookup(m.group("name")) is not None
+        ]

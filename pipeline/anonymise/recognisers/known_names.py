@@ -1,0 +1,76 @@
+"""Other mentions of people the model has already found.
+
+The model finds "Jayden Brown" in one sentence but may miss "BROWN's car" in the next, or "Jayden" in a
+table cell three pages later. Every mention must go for the person to be protected, so once a run has
+labelled an unknown person, the parts of their name are looked for everywhere else in the run.
+
+Only names the model or a title vouched for are learned: a full name of two or more words ("Jayden Brown")
+or a titled one ("Mr Okafor"). A single word the model called a person is too often a misreading. The
+learned parts are matched only when written as a name (capitalised or in capitals), never in lower case.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .names import VariantTable, used_as_word
+from .vocabulary import AGENCY_WORDS, COUNTRIES, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS, TITLES
+
+_CALENDAR_WORDS = {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _eligible(word: str) -> bool:
+    low = word.lower().replace("’", "'")
+    return (
+        len(low) >= 3
+        and low not in STOP_WORDS
+        and low not in ROLE_WORDS
+        and low not in AGENCY_WORDS
+        and low not in DOCUMENT_WORDS
+        and low not in PROCESS_WORDS
+        and low not in TITLES
+        and low not in COUNTRIES
+        and low not in _CALENDAR_WORDS
+    )
+
+
+class KnownNames:
+    """Name parts of unknown people labelled so far, compiled into one pattern on demand."""
+
+    def __init__(self) -> None:
+        self.table = VariantTable()
+        self._regex: re.Pattern[str] | None = None
+        self._changed = False
+
+    def __len__(self) -> int:
+        return len(self.table.variants)
+
+    def learn(self, written: str) -> None:
+        words = _WORDS.findall(written)
+        titled = bool(words) and words[0].lower().rstrip(".") in TITLES
+        names = [w for w in words if w.lower().rstrip(".") not in TITLES]
+        names[-1:] = [re.sub(r"['’]s?$", "", n) for n in names[-1:]]
+        if len(names) < 2 and not titled:
+            return
+        before = len(self.table.variants)
+        if len(names) >= 2:
+            self.table.add(" ".join(names), 0, "any case")
+        for name in names:
+            if _eligible(name):
+                self.table.add(name, 0, "name case")
+        self._changed = self._changed or len(self.table.variants) != before
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        if self._changed or self._regex is None:
+            self._regex = self.table.compile()
+            self._changed = False
+        if self._regex is None:
+            return []
+        return [
+            (m.start(), m.end())
+            for m in self._regex.finditer(text)
+            if not (self.table.lookup(m.group("name")).kind == "name case" and used_as_word(text, m))
+        ]

@@ -1,0 +1,196 @@
+"""Turning a list of names into one compiled pattern that finds every way a writer refers to them.
+
+Shared by the register recogniser (people to hide) and the exempt recogniser (people who may be named).
+One alternation, longest variant first, compiled once per register: matching a whole document is a single
+regex pass however many people the register holds.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .vocabulary import COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, TITLES, WORD_USE_FOLLOWERS
+
+APOSTROPHES = "'’‘`"
+_APOS_CLASS = "['’‘`]"
+_POLICE_RANKS = {"pc", "wpc", "dc", "ds", "di", "dci", "dsi", "dsu"}
+
+
+def _title_forms(title: str) -> list[str]:
+    # "DI", "DC", "DS" are also names and words in lower or title case; police ranks only match in capitals.
+    if title in _POLICE_RANKS:
+        return [title.upper()]
+    return [title.capitalize(), title.upper(), title]
+
+
+_TITLE_PATTERN = r"(?P<title>(?:%s)\.?\s+)??" % "|".join(
+    form for title in sorted(TITLES, key=len, reverse=True) for form in _title_forms(title)
+)
+# A hyphenated continuation written onto a registered name ("Poppy-Mae" when only Poppy is registered)
+# is swallowed into the match rather than left behind as a clue.
+_HYPHEN_TAIL = r"(?P<tail>(?:-[A-Z][a-z'’]+)+)?"
+
+
+def straighten(text: str) -> str:
+    return re.sub(_APOS_CLASS, "'", text)
+
+
+def variant_key(text: str) -> str:
+    """The lookup key for a matched name: apostrophes straightened, dots and spaces squeezed, lower case."""
+    text = straighten(text).replace(".", " ")
+    return " ".join(text.split()).casefold()
+
+
+def is_initials(text: str) -> bool:
+    """"PH", "P.H.", "P H" – an alias made of 2–4 capital letters."""
+    letters = re.sub(r"[.\s]", "", text)
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+def is_ordinary(token: str) -> bool:
+    """A name that is also an everyday word, or too short to match in lower case safely."""
+    low = straighten(token).lower()
+    return low in ORDINARY_WORD_NAMES or low in STOP_WORDS or len(low) <= 2
+
+
+@dataclass
+class Variant:
+    """One written form. `kind` decides how it is matched: "any case", "name case" or "initials"."""
+
+    text: str
+    kind: str
+    targets: set[int] = field(default_factory=set)
+    fixed: str | None = None  # a replacement that does not depend on who it is ("the family")
+
+
+class VariantTable:
+    """Written forms -> the indices of the people/places they may refer to, compiled into one regex."""
+
+    def __init__(self) -> None:
+        self.variants: dict[str, Variant] = {}
+        self._regex: re.Pattern[str] | None = None
+
+    def add(self, text: str, target: int, kind: str | None = None, fixed: str | None = None) -> None:
+        text = " ".join(text.split()).strip(" ,;:")
+        if len(text) < 2:
+            return
+        if kind is None:
+            if is_initials(text) and " " not in text.strip():
+                kind = "initials"
+            elif " " not in text and is_ordinary(text):
+                kind = "name case"
+            else:
+                kind = "any case"
+        key = variant_key(text)
+        variant = self.variants.get(key)
+        if variant is None:
+            variant = self.variants[key] = Variant(text, kind, fixed=fixed)
+        elif _strictness(kind) > _strictness(variant.kind):
+            variant.kind = kind
+        variant.targets.add(target)
+
+    def add_name(self, name: str, target: int, *, parts: bool = True) -> None:
+        """A full name and, when `parts`, each of its parts and first + last name."""
+        tokens = [t.strip(",") for t in name.split()]
+        if len(tokens) == 1 or is_initials(name):
+            self.add(name, target)
+            return
+        self.add(name, target, "any case")
+        if not parts:
+            return
+        self.add(f"{tokens[0]} {tokens[-1]}", target, "any case")
+        for token in tokens:
+            if _is_single_initial(token) or token.lower().strip(".") in TITLES:
+                continue
+            self.add(token, target)
+            if "-" in token:
+                for piece in token.split("-"):
+                    if len(piece) >= 3:
+                        self.add(piece, target)
+
+    def compile(self) -> re.Pattern[str] | None:
+        if not self.variants:
+            return None
+        alternatives = [
+            _variant_pattern(v) for v in sorted(self.variants.values(), key=lambda v: len(v.text), reverse=True)
+        ]
+        body = "|".join(alternatives)
+        self._regex = re.compile(
+            rf"(?<![\w'’‘`@.-]){_TITLE_PATTERN}(?P<name>{body}){_HYPHEN_TAIL}(?![\w@]|['’]\w\w)"
+        )
+        return self._regex
+
+    def lookup(self, matched_name: str) -> Variant | None:
+        return self.variants.get(variant_key(matched_name))
+
+
+def _strictness(kind: str) -> int:
+    return {"any case": 0, "name case": 1, "initials": 2}[kind]
+
+
+def _is_single_initial(token: str) -> bool:
+    return len(token.strip(".")) == 1
+
+
+def _escape_name(text: str) -> str:
+    # Any apostrophe matches any apostrophe; a space matches any run of spaces.
+    pieces = []
+    for char in text:
+        if char in APOSTROPHES:
+            pieces.append(_APOS_CLASS)
+        elif char.isspace():
+            pieces.append(r"\s+")
+        else:
+            pieces.append(re.escape(char))
+    return "".join(pieces)
+
+
+def _variant_pattern(variant: Variant) -> str:
+    if variant.kind == "initials":
+        letters = re.sub(r"[.\s]", "", variant.text)
+        dotted = r"\.\s?".join(letters) + r"\.?"
+        return f"(?:{letters}|{dotted})"
+    if variant.kind == "name case":
+        title = variant.text[:1].upper() + variant.text[1:].lower()
+        upper = variant.text.upper()
+        forms = [_escape_name(title)]
+        if upper not in COMMON_ABBREVIATIONS and upper != title:
+            forms.append(_escape_name(upper))
+        if variant.text not in (title, upper):  # "McDonald", "DeShawn": the register's own spelling
+            forms.append(_escape_name(variant.text))
+        return "(?:" + "|".join(forms) + ")"
+    return f"(?i:{_escape_name(variant.text)})"
+
+
+def used_as_word(text: str, match: re.Match[str]) -> bool:
+    """For a name that is also a word: is this occurrence the word ("Will you…", "WHAT WILL HAPPEN")?"""
+    if match.group("title"):
+        return False
+    word = match.group("name")
+    if word.isupper() and len(word) > 1:
+        # In a line of capitals a modal or other function word is a word; a noun-like name is kept
+        # replaced, because an all-capitals name is how headings and police records write people.
+        return _capitals_around(text, match.start(), match.end()) and word.lower() in STOP_WORDS
+    if at_sentence_start(text, match.start()):
+        following = re.match(r"\s+([A-Za-z]+)", text[match.end():match.end() + 30])
+        return bool(following) and following.group(1).lower() in WORD_USE_FOLLOWERS
+    return False
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start].rstrip(" \t\"'“‘([*•-–—")
+    return not before or before[-1] in ".!?:;\n\r\t•"
+
+
+def _capitals_around(text: str, start: int, end: int) -> bool:
+    before = re.findall(r"[A-Za-z]{2,}", text[max(0, start - 30):start])
+    after = re.findall(r"[A-Za-z]{2,}", text[end:end + 30])
+    neighbours = before[-1:] + after[:1]
+    return any(n.isupper() for n in neighbours)
+
+
+def names_of(items: Iterable[str]) -> list[str]:
+    return [i for i in items if i and i.strip()]

@@ -1,0 +1,181 @@
+"""People, places and organisations the spaCy model finds that the register does not list.
+
+People get a stable label from the engine ("Person 3"). Organisations and places are replaced only where
+they point at the family: schools, nurseries, GP practices, hospitals, streets and towns become a generic
+description ("the primary school", "the GP practice", "[address]", "[place]"). Agencies ("Northshire
+Police", "Children's Social Care", "NHS", "Ofsted"), legislation, role titles ("Health Visitor", "Social
+Worker 2") and pseudonyms already in the text ("Child A", "Mother") are kept: the Executive Summary must
+name agencies and roles (§8.78).
+
+When the model's label is doubtful (a name tagged as an organisation) the span is still replaced, as an
+"[organisation]": erring towards replacement is the rule for anything that might identify someone.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from ...register import Register
+from . import RecogniserContext, ScrRecogniser, recogniser, result
+from .names import variant_key
+from .vocabulary import (
+    AGENCY_NAMES,
+    AGENCY_WORDS,
+    COUNTRIES,
+    DOCUMENT_WORDS,
+    NAME_TO_PLACE_TAIL,
+    PLACE_KINDS,
+    PROCESS_WORDS,
+    ROLE_WORDS,
+    TITLES,
+    UNNUMBERED_STREET_TYPES,
+    is_role_text,
+)
+
+_WORD = re.compile(r"[A-Za-z][\w'’&-]*")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
+_AGENCY_WORD = re.compile(r"[\w'’&]+")
+PERSON_SCORE = 0.85
+PLACE_SCORE = 0.7
+
+
+def classify_place(text: str, label: str) -> tuple[str, str] | None:
+    """(entity type, replacement) for an organisation or place name, or None when it is kept."""
+    words = [w.lower().replace("’", "'") for w in _AGENCY_WORD.findall(text)]
+    if not words or is_role_text(text) or text.lower().strip() in COUNTRIES:
+        return None
+    # The head of the name decides: "St Mary's Hospital" is a hospital, "St Mary's Hospital NHS Trust" an
+    # agency. The head is the last word that names a kind of place or of agency.
+    place_at, place_label = -1, ""
+    for kind_label, pattern in PLACE_KINDS:
+        for match in pattern.finditer(text):
+            if match.end() > place_at:
+                place_at, place_label = match.end(), kind_label
+    agency_at = max((m.end() for m in _AGENCY_WORD.finditer(text) if _is_agency_word(m.group())), default=-1)
+    last = words[-1].title()
+    if last in UNNUMBERED_STREET_TYPES and len(words) > 1 and agency_at < 0:
+        return "PLACE", "[address]"
+    if place_at > agency_at:
+        return "PLACE", place_label
+    if agency_at >= 0:
+        return None
+    if all(w in AGENCY_WORDS or w in ROLE_WORDS or w in PROCESS_WORDS or w in AGENCY_NAMES for w in words):
+        return None
+    if re.fullmatch(r"[A-Z&]{2,6}s?", text.strip()):
+        return None  # an acronym: agencies and processes are written this way (CAMHS, MASH, ICPC)
+    if label == "ORG":
+        return "ORGANISATION", "[organisation]"
+    return "PLACE", "[place]"
+
+
+def _is_agency_word(word: str) -> bool:
+    low = word.lower().replace("’", "'")
+    return low in AGENCY_WORDS or low in AGENCY_NAMES
+
+
+@recogniser
+class NerRecogniser(ScrRecogniser, LocalRecognizer):
+    code = "ner"
+    description = "spaCy named entities: unknown people labelled, identifying places generalised, agencies kept"
+
+    def __init__(self, register: Register | None = None) -> None:
+        register = register or Register()
+        self.pseudonyms = {variant_key(p.pseudonym) for p in (*register.people, *register.places)}
+        self.handlers = {
+            "PERSON": self._person,
+            "ORG": self._place,
+            "FAC": self._place,
+            "GPE": self._place,
+            "LOC": self._place,
+        }
+        super().__init__(supported_entities=["PERSON", "PLACE", "ORGANISATION"], name=self.code)
+
+    @classmethod
+    def from_context(cls, context: RecogniserContext) -> NerRecogniser:
+        return cls(context.register)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if doc is None:
+            return []
+        found = []
+        for ent in doc.ents:
+            handler = self.handlers.get(ent.label_)
+            if handler is None:
+                continue
+            start, end = self._extend(doc, ent)
+            item = handler(text, start, end, ent.label_)
+            if item is not None:
+                found.append(item)
+        return found
+
+    @staticmethod
+    def _extend(doc, ent) -> tuple[int, int]:
+        """Character span of the entity, extended over a following place word ("St Mary's" + "Hospital")."""
+        end_token = ent.end
+        while end_token < len(doc) and doc[end_token].lower_ in NAME_TO_PLACE_TAIL and doc[end_token].is_title:
+            end_token += 1
+        start_token = ent.start
+        while start_token < end_token and doc[start_token].lower_ in ("the", "a", "an"):
+            start_token += 1
+        if start_token >= end_token:
+            return ent.start_char, ent.start_char
+        return doc[start_token].idx, doc[end_token - 1].idx + len(doc[end_token - 1])
+
+    def _person(self, text: str, start: int, end: int, label: str) -> RecognizerResult | None:
+        if start >= end:
+            return None
+        span = text[start:end]
+        # The model sometimes calls an agency or a building a person ("Northshire Police", "St Mary's
+        # Hospital"): those follow the organisation rules instead.
+        words = _AGENCY_WORD.findall(span)
+        if words and (_is_agency_word(words[-1]) or words[-1].lower() in NAME_TO_PLACE_TAIL):
+            return self._place(text, start, end, "ORG")
+        start, end = _trim_person(text, start, end)
+        core = text[start:end]
+        if not _CAPITALISED.search(core) or is_role_text(core) or variant_key(core) in self.pseudonyms:
+            return None  # a lower-case "person" is the model misreading a word ("rose bush")
+        if all(w.lower() in DOCUMENT_WORDS for w in _WORD.findall(core)):
+            return None
+        return result("PERSON", start, end, PERSON_SCORE, "ner", None, recogniser_name=self.code)
+
+    def _place(self, text: str, start: int, end: int, label: str) -> RecognizerResult | None:
+        span = text[start:end]
+        if start >= end or variant_key(span) in self.pseudonyms:
+            return None
+        classified = classify_place(span, label)
+        if classified is None:
+            return None
+        entity_type, replacement = classified
+        if replacement.startswith("the ") and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I):
+            start = start - len(re.search(r"the\s+$", text[max(0, start - 5):start], re.I).group())
+            if text[start].isupper():
+                replacement = "T" + replacement[1:]
+        return result(entity_type, start, end, PLACE_SCORE, "ner", replacement, recogniser_name=self.code)
+
+
+def _trim_person(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop role words around a name ("Social Worker Jane Smith", "Jane Smith Health Visitor") and a
+    trailing possessive; titles stay, so "Mrs Smith" and "Smith" get the same label via the Labeller."""
+    words = list(re.finditer(r"[^\s]+", text[start:end]))
+
+    def is_role(word: re.Match[str]) -> bool:
+        low = word.group().lower().strip(".,;:()")
+        return (low in ROLE_WORDS or low in DOCUMENT_WORDS or low.isdigit()) and low not in TITLES and len(low) > 1
+
+    first, last = 0, len(words)
+    while first < last - 1 and is_role(words[first]):
+        first += 1
+    while last - 1 > first and is_role(words[last - 1]):
+        last -= 1
+    base = start
+    start, end = base + words[first].start(), base + words[last - 1].end()
+    core = text[start:end]
+    trailing = re.search(r"(?:['’]s?|[.,;:()])$", core)
+    if trailing and len(core) > 2:
+        end -= len(trailing.group())
+    return start, end

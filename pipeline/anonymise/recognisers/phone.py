@@ -1,0 +1,32 @@
+"""UK telephone numbers, national (01632 960123, 07700 900123) and international (+44 7700 900123).
+
+Presidio's PhoneRecognizer with region "GB" (Presidio's default list has no "UK", which is not a region
+code). We use the lenient "possible number" level so the fictional Ofcom ranges used in drama and training
+material (07700 900xxx, 01632 960xxx) are caught too, then keep only numbers written the way UK numbers
+are: starting with 0, (0 or +. That drops years and counts ("2023 2024") the lenient level would take.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+from . import ScrRecogniser, recogniser, tag_results
+
+_UK_SHAPE = re.compile(r"^(?:\+|\(?0)")
+
+
+@recogniser
+class UkPhoneRecogniser(ScrRecogniser, PhoneRecognizer):
+    code = "uk_phone"
+    description = "UK phone numbers in national and +44 formats"
+
+    def __init__(self) -> None:
+        super().__init__(supported_regions=("GB",), leniency=0, name=self.code)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        found = [
+            r for r in super().analyze(text, entities, nlp_artifacts)
+            if _UK_SHAPE.match(text[r.start:r.end]) and sum(c.isdigit() for c in text[r.start:r.end]) >= 10
+        ]
+        return tag_results(found, "pattern", "[phone number]", self.code)

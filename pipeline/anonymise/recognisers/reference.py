@@ -1,0 +1,58 @@
+"""Police crime and incident numbers, case and record references.
+
+Two kinds: an identifier after a word that introduces one ("crime ref", "incident log", "CRN", "case
+number", "NHS" is left to uk_nhs), and shapes that are references whatever surrounds them (police crime
+numbers like 13/123456/23, long runs of digits). Dates and phone numbers are not references: dates are
+skipped here and phone numbers win the overlap in the engine.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from . import ScrRecogniser, recogniser, result
+from .dates import DATE_RE
+
+_INTRO = (
+    r"(?i:\b(?:crime|incident|occurrence|log|cad|case|file|custody|referral|record|client|patient|hospital|"
+    r"police|mosaic|liquidlogic|rio|emis|systmone|crn|urn|pnc|ref|reference)\b"
+    r"(?:\s+(?:ref(?:erence)?|no|nos|number|num|id|log|#))?\.?\s*(?:[:#=-]|is|was)?\s*)"
+)
+_WITH_CONTEXT = re.compile(_INTRO + r"(?P<id>(?i:[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*))(?![\w])")
+_SHAPES = (
+    re.compile(r"(?<![\w/])(?P<id>(?:[A-Z]{1,4}[/-])?\d{2,4}[/-]\d{4,8}[/-]\d{2,4})(?![\w/])"),
+    re.compile(r"(?<![\w/+])(?P<id>[A-Z]{2,4}\d{6,10})\b"),
+    re.compile(r"(?<![\w/+])(?P<id>\d{7,})(?![\w/])"),
+)
+
+
+def _is_reference(value: str) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    return digits >= 3 and len(value) >= 4 and not DATE_RE.fullmatch(value)
+
+
+@recogniser
+class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
+    code = "reference"
+    description = "Crime, incident, case and record reference numbers"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["REFERENCE"], name=self.code)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        if not any(c.isdigit() for c in text):
+            return []
+        spans: dict[tuple[int, int], None] = {}
+        for pattern in (_WITH_CONTEXT, *_SHAPES):
+            for match in pattern.finditer(text):
+                value = match.group("id").rstrip("/-")
+                if _is_reference(value):
+                    spans[(match.start("id"), match.start("id") + len(value))] = None
+        return [
+            result("REFERENCE", start, end, 0.7, "pattern", "[reference]", recogniser_name=self.code)
+            for start, end in spans
+        ]

@@ -1,0 +1,180 @@
+"""The case register: every person and place the board has listed, in every form a writer uses.
+
+A register person is found by full name, first name, surname, first + last name, title + surname
+("Mrs Harrington", "DC Shah"), ALL CAPS and lower case, hyphenated and apostrophe names, and their initials
+when no other register person shares them. Names that are also words (Grace, Will, Rose) are only taken
+when written as a name. Possessives keep their grammar: only the name is replaced, so "Poppy's" becomes
+"Child A's".
+
+Shared surnames: "Harrington" alone may be the mother, the grandmother or the child. A title narrows it
+("Mrs" excludes men and children, "Mr" women and children, "Master" means a boy); if exactly one person
+remains they get their pseudonym. If several remain we do not guess – a wrong pseudonym misleads the
+reader – and write "a family member" (or "[name]" when they are not all family). The name is always
+replaced: ambiguity is never a reason to leave it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from ...register import Person, Place, Register
+from . import RecogniserContext, ScrRecogniser, recogniser, result
+from .names import VariantTable, is_initials, used_as_word
+from .vocabulary import (
+    ADULT_TITLES,
+    CHILD_ROLE_WORDS,
+    COMMON_ABBREVIATIONS,
+    FAMILY_ROLE_WORDS,
+    FEMALE_ROLE_WORDS,
+    FEMALE_TITLES,
+    MALE_ROLE_WORDS,
+    MALE_TITLES,
+    STREET_TYPES,
+)
+
+_PLACE_SUFFIX = re.compile(
+    r"\s+(?:(?:primary|infant|junior|secondary|high|c of e|church of england|catholic)\s+)*"
+    r"(?:school|academy|nursery|surgery|medical centre|health centre|practice|hospital|children's centre)$",
+    re.IGNORECASE,
+)
+_HOUSE_NUMBER = re.compile(r"^(?:flat\s+\w+,?\s+)?\d+[a-z]?,?\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Target:
+    pseudonym: str
+    entity_type: str  # PERSON or PLACE
+    gender: str | None = None  # "f", "m" or None when the register does not say
+    child: bool = False
+    family: bool = False
+
+
+def person_target(person: Person) -> Target:
+    words = set(re.findall(r"[a-z]+", f"{person.role or ''} {person.pseudonym}".lower()))
+    gender = "f" if words & FEMALE_ROLE_WORDS else "m" if words & MALE_ROLE_WORDS else None
+    return Target(
+        pseudonym=person.pseudonym,
+        entity_type="PERSON",
+        gender=gender,
+        child=bool(words & CHILD_ROLE_WORDS) or "subject" in words,
+        family=bool(words & FAMILY_ROLE_WORDS) or "subject" in words,
+    )
+
+
+def build_person_table(people: tuple[Person, ...], table: VariantTable, offset: int = 0) -> None:
+    for index, person in enumerate(people, start=offset):
+        for name in person.all_names:
+            table.add_name(name, index)
+        # Any first name or nickname with any surname: "Poppy-Mae Harrington", "Pops Harrington".
+        firsts = {n.split()[0] for n in person.all_names if not is_initials(n)}
+        lasts = {n.split()[-1] for n in person.all_names if len(n.split()) > 1 and not is_initials(n)}
+        for first in firsts:
+            for last in lasts:
+                if first != last:
+                    table.add(f"{first} {last}", index, "any case")
+        surname = person.name.split()[-1] if len(person.name.split()) > 1 else None
+        if surname and not is_initials(surname):
+            table.add(f"the {surname}s", index, "any case", fixed="the family")
+            for noun in ("family", "household", "children", "home"):
+                table.add(f"{surname} {noun}", index, "any case", fixed=noun)
+    _add_initials(people, table, offset)
+
+
+def _add_initials(people: tuple[Person, ...], table: VariantTable, offset: int) -> None:
+    # Initials are only safe when exactly one register person has them and they are not a common
+    # abbreviation ("SW" is a social worker, "CP" child protection).
+    owners: dict[str, set[int]] = {}
+    for index, person in enumerate(people, start=offset):
+        tokens = [t for t in re.split(r"[\s-]+", person.name) if t[:1].isalpha()]
+        if len(tokens) < 2:
+            continue
+        forms = {tokens[0][0] + tokens[-1][0], "".join(t[0] for t in tokens)}
+        for form in forms:
+            owners.setdefault(form.upper(), set()).add(index)
+    for letters, who in owners.items():
+        if len(who) == 1 and letters not in COMMON_ABBREVIATIONS:
+            table.add(letters, next(iter(who)), "initials")
+
+
+def build_place_table(places: tuple[Place, ...], table: VariantTable, offset: int) -> None:
+    for index, place in enumerate(places, start=offset):
+        for name in place.all_names:
+            table.add(name, index, "any case")
+            first_part = name.split(",")[0].strip()
+            table.add(first_part, index, "any case")
+            street = _HOUSE_NUMBER.sub("", first_part)
+            if street != first_part and street.split()[-1:] and street.split()[-1].title() in STREET_TYPES:
+                table.add(street, index, "any case")
+            short = _PLACE_SUFFIX.sub("", first_part)
+            if short != first_part and short:
+                table.add(short, index)
+
+
+@recogniser
+class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
+    code = "register"
+    description = "People and places in the case register, with their variants, replaced by their pseudonyms"
+
+    def __init__(self, register: Register) -> None:
+        self.targets: list[Target] = [person_target(p) for p in register.people]
+        self.targets += [Target(p.pseudonym, "PLACE") for p in register.places]
+        self.table = VariantTable()
+        build_person_table(register.people, self.table)
+        build_place_table(register.places, self.table, offset=len(register.people))
+        self.regex = self.table.compile()
+        super().__init__(supported_entities=["PERSON", "PLACE"], name=self.code)
+
+    @classmethod
+    def from_context(cls, context: RecogniserContext) -> RegisterRecogniser:
+        return cls(context.register)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        if self.regex is None:
+            return []
+        found = []
+        for match in self.regex.finditer(text):
+            variant = self.table.lookup(match.group("name"))
+            if variant is None:
+                continue
+            if variant.kind == "name case" and used_as_word(text, match):
+                continue
+            entity_type, replacement = self._resolve(variant.targets, match.group("title"), variant.fixed)
+            found.append(
+                result(entity_type, match.start(), match.end(), 1.0, "register", replacement, recogniser_name=self.code)
+            )
+        return found
+
+    def _resolve(self, indices: set[int], title: str | None, fixed: str | None) -> tuple[str, str]:
+        candidates = [self.targets[i] for i in sorted(indices)]
+        people = [c for c in candidates if c.entity_type == "PERSON"]
+        if fixed is not None:
+            return ("PERSON" if people else "PLACE"), fixed
+        if title and people:
+            candidates = _fit_title(people, title.strip().rstrip(".").lower()) or people
+        pseudonyms = {c.pseudonym for c in candidates}
+        entity_type = "PERSON" if any(c.entity_type == "PERSON" for c in candidates) else "PLACE"
+        if len(pseudonyms) == 1:
+            return entity_type, candidates[0].pseudonym
+        if entity_type == "PLACE":
+            return entity_type, "[place]"
+        if all(c.family for c in candidates if c.entity_type == "PERSON"):
+            return entity_type, "a family member"
+        return entity_type, "[name]"
+
+
+def _fit_title(people: list[Target], title: str) -> list[Target]:
+    if title in MALE_TITLES:
+        fit = [p for p in people if p.gender != "f" and (title == "master") == p.child]
+    elif title in FEMALE_TITLES:
+        # "Miss" is also how records refer to a girl; "Mrs" and "Ms" are adults.
+        fit = [p for p in people if p.gender != "m" and (title == "miss" or not p.child)]
+    elif title in ADULT_TITLES:
+        fit = [p for p in people if not p.child]
+    else:
+        fit = people
+    return fit

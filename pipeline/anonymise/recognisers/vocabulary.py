@@ -1,0 +1,171 @@
+"""Word lists the recognisers share: titles, names that are also ordinary words, role and agency words.
+
+These lists are about how safeguarding documents are written (role titles, agency names, abbreviations),
+so they live in one place and the tests exercise them through the recognisers.
+"""
+from __future__ import annotations
+
+import re
+
+# Titles and ranks written before a surname. Lower case; matched case-insensitively with an optional dot.
+TITLES = (
+    "mr", "mrs", "ms", "miss", "mx", "master", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev",
+    "revd", "cllr", "nurse", "sister", "pc", "wpc", "dc", "ds", "di", "dci", "dsi", "dsu", "sgt", "insp",
+    "inspector", "sergeant", "constable", "detective", "det",
+)
+MALE_TITLES = frozenset({"mr", "master", "sir", "lord"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady"})
+ADULT_TITLES = frozenset(TITLES) - {"master"}
+
+# Given names and surnames that are also everyday English words. A register name in this list is only
+# matched when written as a name (capitalised, not a sentence-initial verb or modal), so "I will" and "a rose
+# bush" survive while "Will" and "Rose" are replaced.
+ORDINARY_WORD_NAMES = frozenset(
+    """
+    grace will joy rose hope may amber mark faith summer autumn winter spring dawn eve holly ivy iris lily
+    daisy poppy violet heather hazel jasmine jade ruby pearl crystal coral opal penny sky storm river brook
+    rain star destiny charity patience prudence mercy honor honour felicity harmony melody bliss precious
+    angel sunny rich frank guy bill pat sue rob bob ray chase hunter baker cook butcher page ward shepherd
+    brown white green black grey gray young long short little small king bishop knight sharp wise hill wood
+    woods field fields lane street marsh moss stone rock reed rush hall moor castle church bell gold silver
+    snow frost north south west east english french welsh bush swan crane fox wolf lamb bird finch sparrow
+    robin wren bold bright jolly mild noble earnest constance virtue justice liberty victory august june
+    april march cash major sage basil clay flint forest glen heath rowan sandy ash art bud chip
+    """.split()
+)
+
+# Words that after a sentence-initial capitalised name show the word is being used as a word:
+# "Will you...", "May I...", "Mark the date", "Hope this helps".
+WORD_USE_FOLLOWERS = frozenset(
+    "i you we they he she it the a an this that these those there not all our your my its their be any "
+    "some each every no".split()
+)
+
+# Family roles tell us who a title can refer to ("Mrs Harrington" cannot be the father).
+FEMALE_ROLE_WORDS = frozenset(
+    "mother mum mummy grandmother grandma gran nan nana sister aunt auntie daughter girlfriend wife "
+    "stepmother niece woman girl female stepsister".split()
+)
+MALE_ROLE_WORDS = frozenset(
+    "father dad daddy grandfather grandad grandpa brother uncle son boyfriend husband stepfather nephew man "
+    "boy male stepbrother".split()
+)
+CHILD_ROLE_WORDS = frozenset("child baby infant sibling son daughter toddler pupil".split())
+FAMILY_ROLE_WORDS = FEMALE_ROLE_WORDS | MALE_ROLE_WORDS | CHILD_ROLE_WORDS | frozenset(
+    "maternal paternal partner cousin family relative step half carer".split()
+)
+
+# Words that make up role titles, pseudonyms and generic descriptions of people in SCR documents. A name
+# the model proposes that consists only of these (plus numbers and single letters) is a role, not a name.
+ROLE_WORDS = frozenset(
+    """
+    child mother father sibling siblings brother sister grandmother grandfather maternal paternal step
+    stepfather stepmother uncle aunt cousin partner boyfriend girlfriend baby infant adult person people
+    family member members friend neighbour male female man woman boy girl young unborn half carer
+    health visitor social worker workers nurse school teacher head headteacher deputy assistant officer
+    police constable detective sergeant inspector superintendent chief gp doctor paediatrician
+    consultant midwife manager team leader lead designated safeguarding practitioner support key family
+    housing probation chair author panel panellist lscb overview senior principal service services
+    therapist psychologist psychiatrist counsellor advocate solicitor barrister judge magistrate
+    coroner pathologist paramedic receptionist registrar dentist pharmacist staff professional
+    professionals agency agencies independent reviewing iro children's childrens adults parent parents
+    guardian foster fostering adoptive mr mrs ms miss dr subject a b c d e f g h j k l m n p q r s t u v w
+    x y z officer's worker's visitor's mother's father's child's
+    """.split()
+)
+
+# Words that mark an organisation name as an agency or public body, which is kept (§8.78: panel members
+# appear by job title and organisation).
+AGENCY_WORDS = frozenset(
+    """
+    police constabulary council councils authority nhs trust trusts ofsted cqc dfe department ministry
+    office board lscb lscp partnership service services care social directorate agency commission
+    probation court courts cafcass camhs mash marac mappa cps crown magistrates hmic hmip sha pct yjb ppo
+    government parliament unit team teams department foundation safeguarding health education
+    children's childrens adults public england wales scotland ireland national county borough city
+    authority's jobcentre dwp hmrc ambulance fire rescue coroner's coroner services' icb ccg
+    """.split()
+)
+AGENCY_NAMES = frozenset(
+    "ofsted cqc dfe nhs camhs mash marac mappa cps cafcass lscb lscp hmic hmip sha pct yjb ppo dwp hmrc nspcc "
+    "barnardo's barnardos childline samaritans ico icb ccg ukhsa".split()
+)
+
+# Heads of organisation names that identify a family's locality: replaced by a generic description.
+PLACE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(pattern, re.IGNORECASE))
+    for label, pattern in (
+        ("the nursery", r"\b(?:nursery|pre-?school|playgroup|day care|kindergarten|creche)\b"),
+        ("the children's centre", r"\bchildren'?s centre\b"),
+        ("the primary school", r"\b(?:primary|infants?|junior)\b(?:.*\b(?:school|academy)\b)?|\bC\.? ?of ?E\b"),
+        ("the secondary school", r"\b(?:secondary|high|grammar|upper|comprehensive)\b.*\b(?:school|academy)\b"),
+        ("the school", r"\b(?:school|academy|college)\b"),
+        ("the GP practice", r"\b(?:surgery|medical (?:centre|practice)|health centre|practice|gp)\b"),
+        ("the hospital", r"\b(?:hospital|infirmary|a ?& ?e|emergency department|maternity unit|clinic)\b"),
+        ("the pharmacy", r"\b(?:pharmacy|chemist)\b"),
+    )
+)
+
+# Abbreviations that must never be taken as somebody's initials.
+COMMON_ABBREVIATIONS = frozenset(
+    """
+    GP HV SW SSW DV CP CIN LAC CLA PC DC DS DI MP UK US EU AM PM ID IT TV OK CS LA ED AE IMR SCR LSCB NHS
+    CAMHS MASH ICPC RCPC CPP PLO ASB ADHD ASD SEN EHCP NFA DNA DNR CT MRI ER AB BA MA HR FE HE IQ NI RE
+    ST MD QC KC JP FGM CSE CCE SARC IDVA ISVA MARAC MAPPA RTA NB PS CC BCC TBC NA NR OT SALT
+    """.split()
+)
+
+STREET_TYPES = (
+    "Road", "Rd", "Street", "St", "Close", "Lane", "Avenue", "Ave", "Drive", "Way", "Crescent", "Court",
+    "Place", "Gardens", "Grove", "Terrace", "Walk", "Row", "Hill", "View", "Rise", "Square", "Mews", "Green",
+    "Parade", "Gate", "Fold", "Yard", "Wharf", "Vale", "Meadow", "Meadows", "Croft", "Chase", "Approach",
+    "Heights", "Boulevard", "Park", "Wynd", "Brow", "Crest", "Dene", "Garth", "Mount", "Passage", "Quay",
+)
+# Without a house number only the unmistakable street words count ("Family Court" is not an address).
+UNNUMBERED_STREET_TYPES = (
+    "Road", "Street", "Close", "Lane", "Avenue", "Drive", "Crescent", "Gardens", "Grove", "Terrace", "Mews",
+)
+
+COUNTRIES = frozenset(
+    "england wales scotland britain uk u.k. united kingdom great britain northern ireland europe".split()
+)
+
+
+def is_role_text(text: str) -> bool:
+    """True when every word is a role word, a number or a single letter ("Social Worker 2", "Child A")."""
+    words = re.findall(r"[\w'’]+", text.replace("’", "'"))
+    return bool(words) and all(w.lower() in ROLE_WORDS or w.isdigit() or len(w) == 1 for w in words)
+
+# Words of safeguarding process and law. The model sometimes tags "Initial Child Protection Conference" or
+# "Strategy Discussion" as an organisation; made only of these words, such a phrase is kept.
+PROCESS_WORDS = frozenset(
+    """
+    protection conference plan plans meeting meetings strategy discussion initial review reviews core group
+    section assessment referral referrals case serious multi-agency multi agency act order orders care
+    supervision emergency interim notice early help common framework single child's children in need looked
+    after risk domestic abuse violence neglect sexual exploitation harm significant working together
+    guidance procedures procedure policy protocol chronology chronologies management individual
+    recommendations recommendation action executive summary report terms reference of and the for to
+    contact front door hub duty intake response unit department ward emergency accident general practice
+    primary secondary universal targeted specialist pathway programme project threshold criteria
+    """.split()
+)
+
+# Capitalised words that continue a name into a place or agency ("St Mary's" + "Hospital").
+NAME_TO_PLACE_TAIL = frozenset(
+    """
+    hospital school academy primary infant infants junior secondary nursery surgery practice centre
+    medical health clinic police council college pre-school preschool
+    """.split()
+)
+
+# Words the small model mistakes for a person at the start of a line in forms and letters ("Email:",
+# "Tel", "Dear"). A model-found "person" made only of these is not a name.
+DOCUMENT_WORDS = frozenset(
+    """
+    email e-mail telephone phone tel mobile address note notes contact action actions outcome date time
+    agency source event summary significance comment comments update re subject dear regards signed yours
+    present apologies attendees agenda minutes item items record records entry entries author name
+    postcode dob nhs tel. fax web website page appendix annex table figure section paragraph chapter
+    """.split()
+)

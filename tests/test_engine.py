@@ -1,0 +1,127 @@
+"""The engine as a whole: consistent labels, grammar, exemptions, ordinary words, dates, failing closed."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.anonymise import Anonymiser, AnonymiserSettings, Labeller, apply
+from pipeline.errors import ModelUnavailable, UsageError
+
+
+def test_same_unknown_person_gets_same_label_across_texts(anonymiser_factory, case_register):
+    anonymiser = anonymiser_factory(case_register)
+    first, second, third = anonymiser.anonymise_many([
+        "Jayden Brown visited the house.",
+        "Later Mr Brown said he had left. BROWN's car was outside.",
+        "Amir Okafor, a neighbour, rang the police.",
+    ])
+    (label,) = {r.replacement for r in first.replacements if r.entity_type == "PERSON"}
+    assert label == "Person 1"
+    assert second.text == "Later Person 1 said he had left. Person 1's car was outside."
+    assert "Person 2" in third.text
+
+
+def test_labeller_is_shared_between_anonymisers(anonymiser_factory, case_register):
+    labeller = Labeller()
+    one = Anonymiser(case_register, labeller=labeller)
+    two = Anonymiser(case_register, labeller=labeller)
+    assert one.anonymise("Jayden Brown visited.").text == "Person 1 visited."
+    assert two.anonymise("Later Jayden Brown rang.").text == "Later Person 1 rang."
+    assert one.labeller is labeller
+
+
+def test_replacements_are_sorted_non_overlapping_and_point_at_the_original(anonymiser):
+    text = "Poppy Harrington (DOB 12/03/2015) lives at 14 Larch Close with Kelly; call 07700 900123."
+    result = anonymiser.anonymise(text)
+    previous_end = 0
+    for item in result.replacements:
+        assert item.start >= previous_end
+        assert text[item.start:item.end] == item.original
+        previous_end = item.end
+    assert result.text == apply(text, result.replacements)
+    assert result.text == "Child A (DOB [date of birth]) lives at the family home with Mother; call [phone number]."
+    assert {r.source for r in result.replacements} == {"register", "pattern"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sarah Jenkins, LSCB Chair, thanked Poppy's teachers.", "Sarah Jenkins, LSCB Chair, thanked Child A's teachers."),
+        ("Ms Jenkins and Michael Adeyemi agreed the report.", "Ms Jenkins and Michael Adeyemi agreed the report."),
+        ("Mr Adeyemi wrote to Mrs Harrington.", "Mr Adeyemi wrote to a family member."),
+    ],
+)
+def test_exempt_people_are_kept(anonymiser, text, expected):
+    assert anonymiser.anonymise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Health Visitor and Social Worker 2 attended the Initial Child Protection Conference.",
+        "Northshire Police and Children's Social Care shared information with CAMHS.",
+        "Under section 47 of the Children Act 1989 the LSCB asked Ofsted and the NHS for records.",
+        "I will ask whether there is any hope of a place. She gave me a rose.",
+        "Child A, Mother and Sibling 1 were seen by the GP.",
+    ],
+)
+def test_ordinary_text_roles_and_agencies_are_untouched(anonymiser, text):
+    assert anonymiser.anonymise(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        ("keep", "Seen on 12 March 2023 and 14/03/2023; DOB [date of birth]. In May 2023 she moved."),
+        ("month", "Seen on March 2023 and March 2023; DOB [date of birth]. In May 2023 she moved."),
+        ("remove", "Seen on [date] and [date]; DOB [date of birth]. In [date] she moved."),
+    ],
+)
+def test_date_modes(anonymiser_factory, dates, expected):
+    anonymiser = anonymiser_factory(None, dates=dates)
+    text = "Seen on 12 March 2023 and 14/03/2023; DOB 03/05/2016. In May 2023 she moved."
+    assert anonymiser.anonymise(text).text == expected
+
+
+def test_unknown_dates_setting_is_a_usage_error():
+    with pytest.raises(UsageError, match="'weekly' is not a dates setting"):
+        AnonymiserSettings(dates="weekly")
+
+
+def test_unknown_recogniser_is_a_usage_error(anonymiser_factory):
+    with pytest.raises(UsageError, match="Unknown recogniser.*nonsense"):
+        anonymiser_factory(None, recognisers=("register", "nonsense"))
+
+
+def test_missing_model_fails_closed():
+    with pytest.raises(ModelUnavailable, match="no_such_model_xyz.*not installed"):
+        Anonymiser(settings=AnonymiserSettings(model="no_such_model_xyz"))
+
+
+def test_model_name_comes_from_environment(monkeypatch):
+    monkeypatch.setenv("SCR_SPACY_MODEL", "no_such_model_from_env")
+    with pytest.raises(ModelUnavailable, match="no_such_model_from_env"):
+        Anonymiser()
+
+
+def test_without_a_register_names_are_still_found(anonymiser_factory):
+    anonymiser = anonymiser_factory(None)
+    out = anonymiser.anonymise("Poppy Harrington was taken to St Mary's Hospital by Kelly Harrington.").text
+    assert "Poppy" not in out and "Harrington" not in out and "St Mary" not in out
+
+
+def test_batches_match_single_calls_and_repeats_are_cached(anonymiser_factory, case_register):
+    texts = ["", "   ", "12", "Poppy", "Header: Poppy Harrington", "Header: Poppy Harrington", "07700 900123"]
+    batch = anonymiser_factory(case_register).find_many(texts)
+    single = [anonymiser_factory(case_register).find(t) for t in texts]
+    assert batch == single
+    assert batch[0] == batch[1] == batch[2] == []
+    assert batch[4] == batch[5]
+    assert [r.replacement for r in batch[6]] == ["[phone number]"]
+
+
+def test_very_long_text_is_analysed_in_pieces(anonymiser):
+    paragraph = "Poppy went to the park with Kelly. " * 40 + "\n"
+    text = paragraph * 60  # ~84,000 characters: more than one piece
+    result = anonymiser.anonymise(text)
+    assert "Poppy" not in result.text and "Kelly" not in result.text
+    assert result.text.count("Child A") == 2400

@@ -1,0 +1,56 @@
+"""The model-based recogniser: unknown people labelled, identifying places generalised, agencies kept."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.anonymise.recognisers.ner import classify_place
+
+
+@pytest.fixture(scope="module")
+def run(anonymiser_factory, case_register):
+    anonymiser = anonymiser_factory(case_register)
+    return lambda text: anonymiser.anonymise(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("Jayden Brown, a neighbour, rang Children's Social Care.", ["Jayden", "Brown"], ["Children's Social Care"]),
+        ("Dr Amir Okafor saw the baby at Eastbridge Medical Centre.", ["Okafor", "Eastbridge"], ["the GP practice"]),
+        ("The referral went from St Mary's Hospital to Northshire Police.", ["St Mary's"], ["the hospital", "Northshire Police"]),
+        ("Health Visitor 1 told Social Worker 2 that Child A was unwell.", [],
+         ["Health Visitor 1", "Social Worker 2", "Child A"]),
+        ("Ofsted and the NHS were told under the Children Act 1989.", [], ["Ofsted", "NHS", "Children Act 1989"]),
+        ("Mother said that Maternal grandmother looked after her.", [], ["Mother said", "Maternal grandmother"]),
+    ],
+)
+def test_model_entities(run, text, gone, kept):
+    out = run(text)
+    for word in gone:
+        assert word not in out, out
+    for phrase in kept:
+        assert phrase in out, out
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [
+        ("Oakfield Primary School", "ORG", ("PLACE", "the primary school")),
+        ("Eastbridge High School", "ORG", ("PLACE", "the secondary school")),
+        ("Little Acorns Nursery", "ORG", ("PLACE", "the nursery")),
+        ("Riverside Surgery", "ORG", ("PLACE", "the GP practice")),
+        ("St Mary's Hospital", "FAC", ("PLACE", "the hospital")),
+        ("Mill Lane", "FAC", ("PLACE", "[address]")),
+        ("Eastbridge", "GPE", ("PLACE", "[place]")),
+        ("Tesco Extra", "ORG", ("ORGANISATION", "[organisation]")),
+        ("Northshire Police", "ORG", None),
+        ("Northshire Hospitals NHS Foundation Trust", "ORG", None),
+        ("Children's Social Care", "ORG", None),
+        ("Initial Child Protection Conference", "ORG", None),
+        ("CAMHS", "ORG", None),
+        ("England", "GPE", None),
+        ("Social Worker 2", "ORG", None),
+    ],
+)
+def test_classify_place(name, label, expected):
+    assert classify_place(name, label) == expected
