@@ -1,0 +1,142 @@
+"""What the rules know besides the file in front of them: the register, the case (when given), the other
+files in the same batch, and the anonymiser's detections, computed once per file and shared by every rule."""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..register import Register
+
+if TYPE_CHECKING:
+    from ..case import Case
+    from .documents import CheckedDocument, TextSegment
+
+logger = logging.getLogger(__name__)
+
+# Labels the anonymiser writes in place of people and places it does not know ("Person 3", "Place 1",
+# "[address]"): finding them again after anonymisation is the anonymiser working, not a leak.
+_GENERATED_LABEL = re.compile(r"^(?:the\s+)?(?:person|place|organisation|professional|child|sibling|adult)\s+\d+$"
+                              r"|^\[[a-z ]+\]$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class NamedOfficer:
+    """Someone the Executive Summary must name with their job title and organisation (§8.78)."""
+
+    role: str
+    name: str
+    job_title: str | None
+    organisation: str | None
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One identifier the anonymiser's detection found in one segment of a file."""
+
+    segment: TextSegment
+    start: int
+    end: int
+    text: str
+    entity_type: str
+    source: str  # "register", "ner" or "pattern"
+    replacement: str = ""  # what the anonymiser would write instead ("Child A", "[address]", "the primary school")
+
+    @property
+    def location(self) -> str:
+        return self.segment.locate(self.start)
+
+
+@dataclass
+class CheckContext:
+    register: Register
+    case: Case | None = None
+    documents: list[CheckedDocument] = field(default_factory=list)
+    anonymiser_factory: Callable[[], Any] | None = None
+    _anonymiser: Any = field(default=None, repr=False)
+    _detections: dict[int, list[Detection]] = field(default_factory=dict, repr=False)
+
+    # --- the batch ---------------------------------------------------------------------------------
+    def of_kind(self, kind: str) -> list[CheckedDocument]:
+        found = []
+        for doc in self.documents:
+            try:
+                if doc.kind == kind:
+                    found.append(doc)
+            except Exception:  # an unreadable file is reported on its own; it cannot be a comparison source
+                continue
+        return found
+
+    # --- people who may be named -----------------------------------------------------------------
+    def named_officers(self) -> list[NamedOfficer]:
+        """From the case when given, else from the register's exempt list (standalone registers carry titles)."""
+        if self.case is not None:
+            roles = ("LSCB Chair", "Panel Chair", "Overview author")
+            officers = (self.case.chair, self.case.panel_chair, self.case.overview_author)
+            return [NamedOfficer(r, o.name, o.job_title, o.organisation) for r, o in zip(roles, officers)]
+        return [NamedOfficer("named person", e.name, e.job_title, e.organisation) for e in self.register.exempt]
+
+    def is_exempt(self, text: str) -> bool:
+        """True when every word of `text` (titles and possessives aside) belongs to one exempt person's name."""
+        from ..anonymise.labels import normalise_name
+
+        words = set(_WORD.findall(normalise_name(text)))
+        if not words:
+            return False
+        for person in self.register.exempt:
+            if words <= set(_WORD.findall(normalise_name(person.name))):
+                return True
+        return False
+
+    def is_pseudonym(self, text: str) -> bool:
+        value = " ".join(text.split()).strip(".,;:'’ ")
+        if value.lower().endswith(("'s", "’s")):
+            value = value[:-2]
+        if _GENERATED_LABEL.match(value):
+            return True
+        pseudonyms = {p.pseudonym.lower() for p in (*self.register.people, *self.register.places)}
+        return value.lower() in pseudonyms
+
+    # --- detections --------------------------------------------------------------------------------
+    @property
+    def anonymiser(self) -> Any:
+        if self._anonymiser is None:
+            if self.anonymiser_factory is None:
+                raise RuntimeError("this check has no anonymiser to find identifiers with")
+            self._anonymiser = self.anonymiser_factory()
+        return self._anonymiser
+
+    def detections(self, doc: CheckedDocument) -> list[Detection]:
+        """Everything the anonymiser would replace in `doc`, minus exempt people and pseudonyms."""
+        key = id(doc)
+        if key not in self._detections:
+            segments = doc.segments()
+            results = self.anonymiser.find_many([s.text for s in segments]) if segments else []
+            found: list[Detection] = []
+            for segment, replacements in zip(segments, results):
+                for rep in replacements:
+                    detection = Detection(segment, rep.start, rep.end, rep.original, rep.entity_type, rep.source,
+                                          rep.replacement)
+                    if self._keeps(detection):
+                        found.append(detection)
+            self._detections[key] = found
+        return self._detections[key]
+
+    def find_in(self, text: str) -> list[Detection]:
+        """Detections in a loose piece of text (a file name, a property), with the same filtering."""
+        from .documents import TextSegment
+
+        segment = TextSegment("", text)
+        found = [
+            Detection(segment, r.start, r.end, r.original, r.entity_type, r.source, r.replacement)
+            for r in self.anonymiser.find(text)
+        ]
+        return [d for d in found if self._keeps(d)]
+
+    def _keeps(self, detection: Detection) -> bool:
+        if detection.entity_type == "PERSON" and detection.source != "register" and self.is_exempt(detection.text):
+            return False
+        return not self.is_pseudonym(detection.text)

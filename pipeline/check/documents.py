@@ -1,0 +1,187 @@
+"""Opening the files the checker inspects, read-only, into one `CheckedDocument` shape.
+
+Word and Excel files are read through the anonymiser's own package reader and text walker, so the checker
+looks in exactly the parts the anonymiser cleans (a second walker would drift from the first and one of
+them would miss a part). PDFs are read with pypdf: the text of every page and the document information.
+Nothing here ever writes to a file.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputFileError
+
+logger = logging.getLogger(__name__)
+
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+PDF_SUFFIXES = (".pdf",)
+SUFFIXES = WORD_SUFFIXES + EXCEL_SUFFIXES + PDF_SUFFIXES
+
+
+@dataclass(frozen=True)
+class TextSegment:
+    """A run of text a reader can see (or a property Word keeps), with where to find it.
+
+    `line_based` segments (PDF pages) give a finer location: the line within the page.
+    """
+
+    location: str
+    text: str
+    line_based: bool = False
+    kind: str = "text"
+    concealed: bool = False
+
+    def locate(self, offset: int) -> str:
+        if not self.line_based:
+            return self.location
+        line = self.text.count("\n", 0, max(0, offset)) + 1
+        return f"{self.location}, line {line}"
+
+
+@dataclass(frozen=True)
+class DocProperty:
+    """A document property. `personal` ones identify who wrote or owns the file (Document Inspector's list)."""
+
+    label: str
+    value: str
+    personal: bool
+
+
+@dataclass
+class CheckedDocument:
+    """One file being checked. Parts are read lazily and cached; the file itself is never modified."""
+
+    path: Path
+    format: str  # "docx", "xlsx" or "pdf"
+    display: str = ""
+    _cache: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.display:
+            self.display = str(self.path)
+
+    # --- Office packages -------------------------------------------------------------------------
+    @property
+    def package(self):
+        """The OOXML package (read-only use), or None for PDFs."""
+        if self.format == "pdf":
+            return None
+        if "package" not in self._cache:
+            from ..anonymise.formats.ooxml import Package, PackageError
+
+            try:
+                self._cache["package"] = Package.read(self.path)
+            except PackageError as err:
+                raise InputFileError(self.path, str(err)) from err
+        return self._cache["package"]
+
+    # --- PDF ---------------------------------------------------------------------------------------
+    @property
+    def pdf(self):
+        if self.format != "pdf":
+            return None
+        if "pdf" not in self._cache:
+            from pypdf import PdfReader
+            from pypdf.errors import PdfReadError
+
+            try:
+                reader = PdfReader(str(self.path))
+            except (PdfReadError, OSError, ValueError) as err:
+                raise InputFileError(self.path, f"it cannot be read as a PDF ({err})",
+                                     hint="Export it again from Word or LibreOffice") from err
+            if reader.is_encrypted:
+                raise InputFileError(self.path, "it is password-protected, so its text cannot be checked",
+                                     hint="Check the unprotected copy, then protect it")
+            self._cache["pdf"] = reader
+        return self._cache["pdf"]
+
+    # --- What rules read ---------------------------------------------------------------------------
+    def segments(self) -> list[TextSegment]:
+        if "segments" not in self._cache:
+            self._cache["segments"] = _pdf_segments(self) if self.format == "pdf" else _office_segments(self)
+        return self._cache["segments"]  # type: ignore[return-value]
+
+    def properties(self) -> list[DocProperty]:
+        if "properties" not in self._cache:
+            from .properties import read_properties
+
+            self._cache["properties"] = read_properties(self)
+        return self._cache["properties"]  # type: ignore[return-value]
+
+    def outline(self):
+        """Headings, paragraphs and tables in body order (Word files only), for the statutory content rules."""
+        if self.format != "docx":
+            return None
+        if "outline" not in self._cache:
+            from .outline import read_outline
+
+            self._cache["outline"] = read_outline(self.path)
+        return self._cache["outline"]
+
+    @property
+    def kind(self) -> str | None:
+        """Which of our documents this is ("executive-summary", ...), or None."""
+        if "kind" not in self._cache:
+            from .recognise import recognise
+
+            self._cache["kind"] = recognise(self)
+        return self._cache["kind"]  # type: ignore[return-value]
+
+
+def open_document(path: str | Path) -> CheckedDocument:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in WORD_SUFFIXES:
+        return CheckedDocument(path, "docx")
+    if suffix in EXCEL_SUFFIXES:
+        return CheckedDocument(path, "xlsx")
+    if suffix in PDF_SUFFIXES:
+        return CheckedDocument(path, "pdf")
+    raise InputFileError(path, f"'{path.suffix}' files cannot be checked",
+                         hint="scr check reads .docx, .docm, .xlsx, .xlsm and .pdf files")
+
+
+def _office_segments(doc: CheckedDocument) -> list[TextSegment]:
+    """Every text-bearing place the anonymiser's walker knows, concealed ones included."""
+    if doc.format == "docx":
+        from ..anonymise.formats.docx_walk import iter_docx_text
+
+        locations = list(iter_docx_text(doc.package))
+    else:
+        locations = _workbook_locations(doc)
+    return [
+        TextSegment(location.label, location.text, kind=location.kind, concealed=location.concealed)
+        for location in locations
+        if location.text.strip()
+    ]
+
+
+def _workbook_locations(doc: CheckedDocument) -> list:
+    from ..anonymise.formats.xlsx import Workbook
+
+    # The anonymiser's workbook reader loads the file into memory; the file on disk is never written.
+    book = Workbook(doc.path)
+    doc._cache["workbook_dates_of_birth"] = book.removed.get("dates of birth", 0)
+    # Labels quote sheet names, which can themselves be personal ("Poppy H contacts"); name sheets by
+    # their tab position instead, as the structural rules do.
+    titles = [(f'sheet name "{s.title}"', f'sheet "{s.title}"', n) for n, s in enumerate(book.book.worksheets, 1)]
+    for location in book.locations:
+        for named, quoted, number in titles:
+            location.label = location.label.replace(named, f"name of sheet {number}").replace(quoted, f"sheet {number}")
+    return book.locations
+
+
+def _pdf_segments(doc: CheckedDocument) -> list[TextSegment]:
+    segments = []
+    for number, page in enumerate(doc.pdf.pages, start=1):
+        try:
+            text = page.extract_text() or ""
+        except Exception as err:  # pypdf raises many types on damaged content streams
+            raise InputFileError(doc.path, f"the text of page {number} cannot be read ({err})") from err
+        if text.strip():
+            segments.append(TextSegment(f"page {number}", text, line_based=True))
+    return segments
+
