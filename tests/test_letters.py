@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -359,3 +360,44 @@ def test_pdf_combines_every_copy_for_printing(case, tmp_path):
         "embargoed-submission.pdf", "embargoed-submission_dfe.docx", "embargoed-submission_ofsted.docx",
         "embargoed-submission_sha.docx", "letters-log.csv"]  # the per-copy PDFs were only a step
     assert read_log(out)[-1]["file"] == "embargoed-submission.pdf"
+
+
+def test_the_word_layout_reads_only_what_the_letter_context_provides(case):
+    from pipeline.letters.catalogue import LETTER_TEMPLATE
+    from pipeline.letters.recipients import SELECTORS as selectors
+    from pipeline.letters.render import letter_context
+    from pipeline.render.docx_template import template_variables
+
+    letter = load_catalogue()[2]
+    recipient = selectors["chief_officers"](case)[0]
+    context = letter_context(letter, case, recipient, LETTER_DATE, {}, {}, {})
+    assert template_variables(LETTER_TEMPLATE) <= set(context)
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "message"),
+    [
+        (lambda d: d["letters"][0].update(subject="Referral {{ review.reference }"), "TemplateProblem",
+         "letter 'referral-acknowledgement', subject"),
+        (lambda d: d["letters"][1].update(id="referral-acknowledgement"), "TemplateProblem", "is used twice"),
+        (lambda d: d["letters"][0].update(recipients=["the_press"]), "CaseInvalid", "letters[1].recipients[1]"),
+        (lambda d: d["letters"][0].update(source="somewhere"), "CaseInvalid", "letters[1].source: 'somewhere' is not in the expected form: a citation"),
+    ],
+)
+def test_a_broken_catalogue_is_reported(tmp_path, change, error, message):
+    from pipeline.letters.catalogue import CATALOGUE
+
+    data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+    change(data)
+    broken = tmp_path / "catalogue.yaml"
+    broken.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(Exception, match=re.escape(message)) as caught:
+        load_catalogue(broken)
+    assert type(caught.value).__name__ == error
+
+
+def test_cli_list_without_a_case():
+    result = runner.invoke(main, ["letters", "list"])
+    assert result.exit_code == 0
+    assert "ready:" not in result.output
+    assert "imr-author-request  Request to appoint an Individual Management Review author" in result.output
