@@ -9,8 +9,8 @@ character offsets:
 
 Each source file starts with a front-matter block (`---`, `id:`, `kind:`, `title:`, `---`).
 
-    .venv/bin/python benchmarks/corpus/build.py          # check, then rewrite corpus.jsonl
-    .venv/bin/python benchmarks/corpus/build.py --check  # check only; exit 1 if corpus.jsonl is stale
+    .venv/bin/python benchmarks/corpus/build_corpus.py          # check, then rewrite corpus.jsonl
+    .venv/bin/python benchmarks/corpus/build_corpus.py --check  # check only; exit 1 if corpus.jsonl is stale
 
 corpus.jsonl (what the benchmark reads) has one document per line with plain text, mention offsets and keep
 offsets; it is committed so the benchmark never depends on this script having been run.
@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = CORPUS_FILE.read_text(encoding="utf-8") if CORPUS_FILE.exists() else ""
         if current != serialise(documents):
-            print("corpus.jsonl is out of date: run benchmarks/corpus/build.py", file=sys.stderr)
+            print("corpus.jsonl is out of date: run benchmarks/corpus/build_corpus.py", file=sys.stderr)
             return 1
         return 0
     write_corpus(documents)
