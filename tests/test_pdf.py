@@ -65,3 +65,26 @@ def test_contents_page_lists_headings_with_page_numbers(tmp_path):
         assert title in pages[page_number - 1]
     assert source.read_bytes() == before
     assert not list((tmp_path / "out").glob("*.part"))
+
+
+@needs_soffice
+def test_render_with_pdf_writes_a_pdf_whose_contents_page_lists_the_headings(tmp_path):
+    from pathlib import Path
+
+    from pipeline.case import load_case
+    from pipeline.render.overview import SUMMARY_HEADINGS
+    from pipeline.render.reports import render_reports
+
+    case = load_case(Path(__file__).resolve().parents[1] / "samples" / "minimal")
+    result = render_reports(case, tmp_path, only=["executive-summary"], pdf=True)
+    assert [p.name for p in result.written] == ["executive-summary.docx", "executive-summary.pdf"]
+    pages = _pdf_text(tmp_path / "executive-summary.pdf")
+    contents = next(page for page in pages if "Contents" in page)
+    for heading in SUMMARY_HEADINGS:
+        line = next(line for line in contents.splitlines() if line.startswith(heading))
+        assert line.rstrip()[-1].isdigit(), f"no page number for {heading!r}: {line!r}"
+    text = "\n".join(pages)
+    assert "OFFICIAL-SENSITIVE" in pages[-1] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    flat = " ".join(text.split())  # table cells wrap, so compare with line breaks folded to spaces
+    assert f"Recommendation 1: {case.recommendations[0].text}" in flat
+    assert "Lead officer" in flat and "Head of Public Protection" in flat
