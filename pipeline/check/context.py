@@ -74,10 +74,10 @@ class CheckContext:
     def named_officers(self) -> list[NamedOfficer]:
         """From the case when given, else from the register's exempt list (standalone registers carry titles)."""
         if self.case is not None:
-            roles = ("LSCB Chair", "Panel Chair", "Overview author")
+            roles = ("the LSCB Chair", "the Panel Chair", "the Overview author")
             officers = (self.case.chair, self.case.panel_chair, self.case.overview_author)
             return [NamedOfficer(r, o.name, o.job_title, o.organisation) for r, o in zip(roles, officers)]
-        return [NamedOfficer("named person", e.name, e.job_title, e.organisation) for e in self.register.exempt]
+        return [NamedOfficer("a person who may be named", e.name, e.job_title, e.organisation) for e in self.register.exempt]
 
     def is_exempt(self, text: str) -> bool:
         """True when every word of `text` (titles and possessives aside) belongs to one exempt person's name."""

@@ -125,7 +125,7 @@ class NamedPeopleRule(ContentRule):
                 if missing_best is None or len(missing) < len(missing_best):
                     missing_best, where_best = missing, where
             if missing_best:
-                yield self.finding(where_best, f"{officer.role} ({officer.name}) is named without their "
+                yield self.finding(where_best, f"{_capital(officer.role)} ({officer.name}) is named without their "
                                                f"{' or '.join(missing_best)} (§8.78). Give the name, job title "
                                                "and employing organisation together.")
 
@@ -217,11 +217,11 @@ class SmartRecommendationsRule(ContentRule):
                 continue
             gaps = []
             if not any(r.get("lead_officer") or r.get("lead_agency") for r in mine):
-                gaps.append("an owner")
+                gaps.append("owner")
             if not any(r.get("success_measure") for r in mine):
-                gaps.append("a measurable outcome")
+                gaps.append("measurable outcome")
             if not any(is_target_date(r.get("target_date")) for r in mine):
-                gaps.append("a target date")
+                gaps.append("target date")
             if gaps:
                 yield self.finding(rec.para.location, f"Recommendation {rec.number} has no {_and(gaps)} in the "
                                                       "action plan, so it cannot be acted on or monitored (§8.72).")
@@ -236,13 +236,17 @@ class SmartRecommendationsRule(ContentRule):
                 continue
             gaps = []
             if not any(a.lead_officer_role or a.lead_agency for a in data.actions):
-                gaps.append("an owner")
+                gaps.append("owner")
             if not any((a.success_measure or "").strip() for a in data.actions):
-                gaps.append("a measurable outcome")
+                gaps.append("measurable outcome")
             if not any(a.target_date for a in data.actions):
-                gaps.append("a target date")
+                gaps.append("target date")
             if gaps:
                 yield self.finding(rec.para.location, f"Recommendation {rec.number} has no {_and(gaps)} (§8.72).")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _and(items: list[str]) -> str:

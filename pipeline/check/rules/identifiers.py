@@ -299,11 +299,14 @@ class NamedPlaceRule(DetectionRule):
     code = "SCR153"
     category = "place"
     severity = WARN
-    description = "A town, village, organisation or other place found by name recognition: small places identify families"
-    entity_types = frozenset({"PLACE", "ORGANISATION"})
+    description = "A town, village or other place found by name recognition: small places identify families"
+    # Organisation names are left to the anonymiser: the model tags guidance titles ("Working Together to
+    # Safeguard Children") and table headings as organisations, and a warning on every one would bury the
+    # real findings. Schools, GP practices and hospitals come as places and are reported by SCR152.
+    entity_types = frozenset({"PLACE"})
     sources = frozenset({"ner"})
-    message = ("A place or organisation name {match} is here. In a small place this can identify the family: use a "
-               "wider area or a description unless it is the board's own area or an agency.")
+    message = ("A place name {match} is here. In a small place this can identify the family: use a wider area or a "
+               "description unless it is the board's own area.")
 
     def wants(self, detection: Detection) -> bool:
         return super().wants(detection) and not _is_address(detection) and not _is_institution(detection)
