@@ -403,6 +403,14 @@ def misses_text(result: Score, limit_per_entity: int = 4) -> str:
     return "\n".join(lines) or "  none"
 
 
+def by_type_text(ours: Score, baseline: Score) -> str:
+    lines = []
+    for kind in sorted(ours.by_type):
+        got, base = ours.by_type[kind], baseline.by_type[kind]
+        lines.append(f"  {kind:<14} {got.protected:>3}/{got.entities:<3} | {base.protected:>3}/{base.entities}")
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -522,6 +530,8 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(Row("network attempts (all blocked)", str(total_attempts), "", "0", not total_attempts))
 
     print(render(rows))
+    print("\nEntities protected, by type (ours | Presidio default):")
+    print(by_type_text(ours_score, presidio_score))
     print("\nEntities our engine did not fully protect (id [type]: mentions left visible):")
     print(misses_text(ours_score))
     print("\nKeep items our engine replaced:")
