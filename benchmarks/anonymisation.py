@@ -18,8 +18,8 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -76,19 +76,25 @@ KEEP_TARGET = 0.90
 Span = tuple[int, int]
 
 
+_LEADING_WORD = re.compile(r"([^\W\d_]+)\.?\s+")
+
+
 def mention_masked(text: str, mention: corpus.Mention, spans: Iterable[Span]) -> bool:
     """True when every letter and digit of the mention lies inside some masking span.
 
     Spaces and punctuation do not identify anyone, so "WHITFIELD, William" replaced as two names still
-    counts; a possessive 's after the name may survive ("Child A's").
+    counts; nor do titles in front of a name ("Mrs", "DC", "Father"), so "Mrs Person 3" is masked; and a
+    possessive 's after the name may survive ("Child A's").
     """
-    end = mention.end
-    if text[max(mention.start, end - 2):end] in ("'s", "’s"):
+    start, end = mention.start, mention.end
+    if text[max(start, end - 2):end] in ("'s", "’s"):
         end -= 2
-    spans = [s for s in spans if s[0] < end and s[1] > mention.start]
+    while (word := _LEADING_WORD.match(text, start, end)) and word.group(1).lower() in corpus.TITLES:
+        start = word.end()
+    spans = [s for s in spans if s[0] < end and s[1] > start]
     return all(
         any(s <= i < e for s, e in spans)
-        for i in range(mention.start, end)
+        for i in range(start, end)
         if text[i].isalnum()
     )
 

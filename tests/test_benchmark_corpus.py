@@ -183,6 +183,27 @@ def test_a_mention_is_masked_when_all_its_letters_and_digits_are_covered(spans, 
     assert result.categories["register entities"].protected == int(masked)
 
 
+TITLED_DOC = corpus.parse_source(
+    "---\nid: t\nkind: test\ntitle: t\n---\n[[DC Owen Hughes|dc]] and [[Mr K. O'Sullivan|uncle]] spoke.\n",
+    ENTITIES, "t.txt",
+)
+
+
+@pytest.mark.parametrize(
+    ("found", "protected"),
+    [
+        (["Owen Hughes", "K. O'Sullivan"], {"dc", "uncle"}),  # titles may stay: "DC Person 1"
+        (["DC Owen Hughes", "Mr K. O'Sullivan"], {"dc", "uncle"}),
+        (["Owen Hughes", "O'Sullivan"], {"dc"}),  # an initial is part of the name, not a title
+        (["Hughes", "K. O'Sullivan"], {"uncle"}),
+    ],
+)
+def test_titles_in_front_of_a_name_need_not_be_replaced(found, protected):
+    spans = [(TITLED_DOC.text.index(t), TITLED_DOC.text.index(t) + len(t)) for t in found]
+    result = bench.score([TITLED_DOC], {"t": spans})
+    assert set(result.categories["unregistered people"].missed) == {"dc", "uncle"} - protected
+
+
 def test_uk_patterns_and_keep_items_are_scored_separately():
     spans = [_span("07452 881930"), _span("Health Visitor")]
     result = bench.score([SCORING_DOC], {"s": spans})

@@ -44,8 +44,10 @@ MIN_UNREGISTERED_PEOPLE_SHARE = 0.5
 
 _MARKUP = re.compile(r"\[\[([^\[\]|\n]+)\|([a-z0-9-]+)\]\]|\{\{([^{}|\n]+)(?:\|([a-z-]+))?\}\}")
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-_TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "di", "dci", "pcso", "mx", "nanna", "uncle", "aunt",
+# Words that may stand before a name without identifying anyone (the scoring lets them show).
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di", "dci", "pcso", "pso", "nanna", "uncle", "aunt",
+    "father", "sister", "reverend", "rev", "detective", "superintendent", "inspector", "sergeant", "constable",
 }
 _POSTCODE = re.compile(r"^(GIR 0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})$")
 _NI = re.compile(r"^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]$")
@@ -208,7 +210,7 @@ _PATTERN_CHECKS = {
 
 
 def _tokens(text: str) -> set[str]:
-    return {t for t in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower()) if t not in _TITLES}
+    return {t for t in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower()) if t not in TITLES}
 
 
 def corpus_problems(
@@ -278,7 +280,7 @@ def _person_names(documents: list[Document]) -> dict[str, str]:
         for m in doc.mentions:
             if m.type == "PERSON":
                 for token in re.findall(r"[^\W\d_]{3,}(?:['’-][^\W\d_]+)*", m.text):
-                    if token.lower() not in _TITLES and not token.isupper():
+                    if token.lower() not in TITLES and not token.isupper():
                         names.setdefault(token, m.entity)
     return names
 
