@@ -61,7 +61,8 @@ EARLY = {
         ("chair_decision", "04/10/2023", "done on 26 September 2023"),  # 04/09/2023 + 1 month, decided 26/09
         ("ofsted_notified", "27/09/2023", "done on 29 September 2023, 2 working days late"),
         ("nhs_notified", "26/10/2023", "overdue by 4 working days"),  # 27 Oct, 30, 31 Oct, 1 Nov
-        ("imr_first_drafts", "05/12/2023", "due in 24 working days"),  # decision + 10 weeks
+        ("imr_first_drafts-police", "05/12/2023", "due in 24 working days"),  # decision + 10 weeks
+        ("imr_first_drafts-acute-trust", "05/12/2023", "due in 24 working days"),
         ("draft_circulated", "21/05/2024", "due in 138 working days"),  # 10 working days before, over 27 May
         ("review_completed", "26/03/2024", "due in 101 working days"),  # six months, over Christmas
         ("final_to_ofsted", None, "not yet applicable (needs review.dates.evaluation_letter)"),
@@ -96,7 +97,7 @@ FOI = [
     ("nation", "milestone", "due", "status"),
     [
         ("england-and-wales", "nhs_notified", "26/10/2023", "done on 19 October 2023"),
-        ("england-and-wales", "imr_first_drafts", "05/12/2023", "done on 8 December 2023, 3 working days late"),
+        ("england-and-wales", "imr_first_drafts-police", "05/12/2023", "done on 8 December 2023, 3 working days late"),
         ("england-and-wales", "draft_circulated", "21/05/2024", "done on 17 May 2024"),
         ("england-and-wales", "review_completed", "28/06/2024", "done on 5 June 2024"),  # the extended date
         ("england-and-wales", "sent_to_ofsted", "28/06/2024", "overdue by 34 working days"),
@@ -135,7 +136,7 @@ def test_milestones_that_only_apply_sometimes(tmp_path, grade, nhs, milestone, s
 
 def test_due_today(tmp_path):
     folder = make_case(tmp_path)
-    assert statuses(folder, "05/12/2023")["imr_first_drafts"][1] == "due today"
+    assert statuses(folder, "05/12/2023")["imr_first_drafts-police"][1] == "due today"
 
 
 def test_the_default_rules_are_complete_and_cite_a_source():
@@ -165,7 +166,7 @@ def test_a_board_can_change_a_timescale_and_switch_one_off(tmp_path):
         "    done: review.dates.scoping_meeting\n"
     ))
     timeline = build_timeline(load_case(folder), today=D("01/11/2023"))
-    imr = timeline.get("imr_first_drafts")
+    imr = timeline.get("imr_first_drafts-police")
     assert (imr.due, imr.rule, imr.source) == (D("21/11/2023"), "Within 8 weeks of the decision (Westmoor protocol)",
                                                "§8.51; timescales chart")
     assert "nhs_notified" not in [m.id for m in timeline.milestones]
@@ -195,12 +196,12 @@ def test_ics_parses_back_with_one_event_per_due_date(tmp_path):
     cal = icalendar.Calendar.from_ical(timeline_to_ics(timeline))
     events = list(cal.walk("VEVENT"))
     dated = [m for m in timeline.milestones if m.due]
-    assert len(events) == len(dated) == 11  # the inadequate-evaluation plan has no grade yet, but a due date
+    assert len(events) == len(dated) == 12  # one IMR per agency; the inadequate-evaluation plan has a due date
     by_uid = {str(e["UID"]): e for e in events}
     assert len(by_uid) == len(events)
-    imr = by_uid["WLSCB-SCR-2024-01.imr_first_drafts@scr"]
+    imr = by_uid["WLSCB-SCR-2024-01.imr_first_drafts-police@scr"]
     assert imr.decoded("DTSTART") == D("05/12/2023")
-    assert "First drafts of the Individual Management Reviews" in str(imr["SUMMARY"])
+    assert "First draft of the Individual Management Review (Westmoor Police)" in str(imr["SUMMARY"])
     assert "§8.51" in str(imr["DESCRIPTION"])
     assert "3 working days late" in str(imr["DESCRIPTION"])
     foi = by_uid["WLSCB-SCR-2024-01.foi_reply-2@scr"]
@@ -225,7 +226,7 @@ def test_cli_text_json_and_ics(tmp_path):
     result = runner.invoke(main, ["timeline", str(folder), "--today", "01/11/2023", "--json"])
     assert result.exit_code == 0
     data = json.loads(result.output)
-    imr = next(m for m in data["milestones"] if m["id"] == "imr_first_drafts")
+    imr = next(m for m in data["milestones"] if m["id"] == "imr_first_drafts-police")
     assert (imr["due"], imr["status"], imr["working_days"]) == ("2023-12-05", "due", 24)
 
 
@@ -252,3 +253,20 @@ def test_cli_bad_board_timescales_exit_1(tmp_path):
 
 def test_default_rules_file_is_where_the_docs_say():
     assert DEFAULT_RULES.name == "timeline-rules.yaml" and DEFAULT_RULES.parent.name == "templates"
+
+
+def test_each_agency_imr_is_tracked_from_its_own_file(tmp_path):
+    folder = make_case(tmp_path)
+    imr = folder / "imr" / "police.yaml"
+    imr.write_text(imr.read_text(encoding="utf-8") + "first_draft_received: 28/11/2023\n", encoding="utf-8")
+    timeline = build_timeline(load_case(folder), today=D("12/12/2023"))
+    police, trust = timeline.get("imr_first_drafts-police"), timeline.get("imr_first_drafts-acute-trust")
+    assert (police.describe(), police.done_field) == ("done on 28 November 2023", "imr/police.yaml first_draft_received")
+    assert trust.describe() == "overdue by 5 working days"  # no IMR file yet for the trust
+
+
+def test_a_clock_that_has_not_started(tmp_path):
+    folder = make_case(tmp_path, review={"foi_requests": FOI})
+    found = statuses(folder, "01/07/2024")
+    assert found["foi_reply-2"] == ("19/08/2024", "not yet applicable (counts from 22 July 2024)")
+    assert found["foi_reply-1"] == ("10/04/2024", "done on 8 April 2024")

@@ -111,8 +111,8 @@ def _due_dates(letter: Letter, case: Case, rules: dict[str, Rule]) -> tuple[dict
     standard: dict[str, dt.date] = {}
     for milestone_id in dict.fromkeys(letter.states + ((letter.send_by,) if letter.send_by else ())):
         rule = _milestone(rules, letter, milestone_id)
-        if rule.each:
-            continue  # per item (an FOI request): worked out for each recipient
+        if rule.each and not hasattr(case, rule.base.split(".", 1)[0]):
+            continue  # counts from each item's own date (an FOI request): worked out for each recipient
         when = due_date(rule, case)
         if when is None:
             if milestone_id in letter.states:

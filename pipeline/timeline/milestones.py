@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..case.model import Case
+from ..case.model import Agency, Case, Imr
 from ..dates import NATION_LABELS, apply_offset, format_uk_date, working_days_between
 from ..errors import CaseInvalid, Problem
 from .rules import Rule, load_rules
@@ -58,6 +58,7 @@ class Milestone:
     waiting_for: str | None = None
     reason: str | None = None
     done_field: str = ""
+    starts_on: dt.date | None = None
 
     def describe(self) -> str:
         """The status in words a business manager reads at a glance."""
@@ -73,6 +74,8 @@ class Milestone:
             return f"overdue by {days} working day{plural}"
         if self.status == DUE:
             return "due today" if days == 0 else f"due in {days} working day{plural}"
+        if self.status == WAITING and self.starts_on is not None:
+            return f"not yet applicable (counts from {format_uk_date(self.starts_on)})"
         if self.status == WAITING:
             return f"not yet applicable (needs {self.waiting_for})"
         return f"not applicable ({self.reason})"
@@ -112,6 +115,27 @@ class Timeline:
 _MISSING = object()
 
 
+@dataclass(frozen=True)
+class AgencyItem:
+    """An agency as the timeline sees it: the agency's own fields plus its IMR (None until imr/<id>.yaml exists)."""
+
+    agency: Agency
+    imr: Imr | None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.agency, name)
+
+
+def _agencies(case: Case) -> list[AgencyItem]:
+    by_agency = {imr.agency: imr for imr in case.imrs}
+    return [AgencyItem(agency, by_agency.get(agency.id)) for agency in case.agencies]
+
+
+# Lists a rule can run over with `each` that need more than the case field itself (agencies with their IMR);
+# any other `each` is read from the case as written (review.foi_requests).
+COLLECTIONS: dict[str, Callable[[Case], list[Any]]] = {"agencies": _agencies}
+
+
 def field_value(source: object, path: str, rule: Rule) -> Any:
     """Follow a dotted case field (`review.dates.decision`) through the case objects; None when not filled."""
     value: Any = source
@@ -129,33 +153,54 @@ def field_value(source: object, path: str, rule: Rule) -> Any:
     return value
 
 
-def _date_or_none(value: Any, path: str, rule: Rule) -> dt.date | None:
+def _on_item(path: str, item: object | None) -> bool:
+    return item is not None and getattr(item, path.split(".", 1)[0], _MISSING) is not _MISSING
+
+
+def _date(path: str, case: Case, item: object | None, rule: Rule) -> dt.date | None:
+    """A date field of the item (an FOI request, an agency) when it has one, otherwise of the case."""
+    value = field_value(item if _on_item(path, item) else case, path, rule)
     if value is None or isinstance(value, dt.date):
         return value
     raise CaseInvalid([Problem(file=rule.file, line=rule.line, field=f"milestone '{rule.id}'",
                                message=f"'{path}' is not a date field")], source=rule.file)
 
 
+def _base_and_due(rule: Rule, case: Case, item: object | None) -> tuple[dt.date | None, dt.date | None]:
+    replaced = _date(rule.replaced_by, case, None, rule) if rule.replaced_by else None
+    base = _date(rule.base, case, item, rule)
+    if replaced is not None:
+        return base, replaced
+    if base is None:
+        return None, None
+    return base, apply_offset(base, rule.amount, rule.unit, case.board.nation)
+
+
 def due_date(rule: Rule, case: Case, item: object | None = None) -> dt.date | None:
     """When the milestone falls due; None while the date it counts from is not known."""
-    replaced = _date_or_none(field_value(case, rule.replaced_by, rule), rule.replaced_by, rule) if rule.replaced_by else None
-    if replaced is not None:
-        return replaced
-    holder = item if item is not None else case
-    base = _date_or_none(field_value(holder, rule.base, rule), rule.base, rule)
-    if base is None:
-        return None
-    return apply_offset(base, rule.amount, rule.unit, case.board.nation)
+    return _base_and_due(rule, case, item)[1]
+
+
+def _field_label(path: str, item: object | None, where: str) -> str:
+    if not _on_item(path, item):
+        return path
+    if isinstance(item, AgencyItem) and path.startswith("imr."):
+        return f"imr/{item.agency.id}.yaml {path[4:]}"
+    return where + path
 
 
 def _assess(rule: Rule, case: Case, today: dt.date, item: object | None, milestone_id: str, title: str,
             condition: bool | None, where: str) -> Milestone:
-    holder = item if item is not None else case
-    done_on = _date_or_none(field_value(holder, rule.done, rule), rule.done, rule)
-    due = due_date(rule, case, item)
+    done_on, done_path = None, rule.done[0]
+    for path in rule.done:  # the first of the fields that is filled in (an agency's own date, then the review's)
+        done_on = _date(path, case, item, rule)
+        if done_on is not None:
+            done_path = path
+            break
+    base, due = _base_and_due(rule, case, item)
     nation = case.board.nation
     common = dict(id=milestone_id, rule_id=rule.id, title=title, rule=rule.rule, source=rule.source,
-                  due=due, done_on=done_on, done_field=where + rule.done)
+                  due=due, done_on=done_on, done_field=_field_label(done_path, item, where))
     if done_on is not None:
         late = working_days_between(due, done_on, nation) if due else 0
         if due and done_on > due and late > 0:
@@ -164,9 +209,12 @@ def _assess(rule: Rule, case: Case, today: dt.date, item: object | None, milesto
     if condition is False:
         return Milestone(status=NOT_APPLICABLE, reason=CONDITIONS[rule.applies_if].not_applicable, **common)  # type: ignore[index]
     if due is None:
-        return Milestone(status=WAITING, waiting_for=where + rule.base, **common)
+        return Milestone(status=WAITING, waiting_for=_field_label(rule.base, item, where), **common)
     if condition is None and rule.applies_if:
         return Milestone(status=WAITING, waiting_for=CONDITIONS[rule.applies_if].not_yet_known, **common)
+    if base is not None and rule.amount >= 0 and today < base:
+        # Counting forward from a date still to come (a request dated ahead): the clock has not started.
+        return Milestone(status=WAITING, starts_on=base, **common)
     if today > due:
         return Milestone(status=OVERDUE, working_days=working_days_between(due, today, nation), **common)
     return Milestone(status=DUE, working_days=working_days_between(today, due, nation), **common)
@@ -180,12 +228,14 @@ def build_timeline(case: Case, *, today: dt.date | None = None, rules: list[Rule
     for rule in rules:
         condition = CONDITIONS[rule.applies_if].test(case) if rule.applies_if else True
         if rule.each:
-            items = field_value(case, rule.each, rule) or []
+            collect = COLLECTIONS.get(rule.each)
+            items = collect(case) if collect else (field_value(case, rule.each, rule) or [])
             for number, item in enumerate(items, start=1):
                 label = field_value(item, rule.label, rule) if rule.label else None
                 title = f"{rule.title} ({label or f'no. {number}'})"
+                key = getattr(item, "id", None) or number
                 where = f"{rule.each}[{number}]."
-                milestones.append(_assess(rule, case, today, item, f"{rule.id}-{number}", title, condition, where))
+                milestones.append(_assess(rule, case, today, item, f"{rule.id}-{key}", title, condition, where))
         else:
             milestones.append(_assess(rule, case, today, None, rule.id, rule.title, condition, ""))
     log.info("timeline for %s: %d milestones", case.review.reference, len(milestones))

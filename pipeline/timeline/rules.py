@@ -34,7 +34,7 @@ class Rule:
     base: str
     amount: int
     unit: str
-    done: str
+    done: tuple[str, ...]  # the first of these that is filled in says when it was done
     replaced_by: str | None = None
     each: str | None = None
     label: str | None = None
@@ -91,7 +91,8 @@ def load_rules(case_dir: str | Path | None = None, *, default: str | Path = DEFA
         file, line = origin[rule_id]
         rules.append(Rule(
             id=rule_id, title=item["title"], rule=item["rule"], source=item["source"], base=item["base"],
-            amount=item["offset"]["amount"], unit=item["offset"]["unit"], done=item["done"],
+            amount=item["offset"]["amount"], unit=item["offset"]["unit"],
+            done=tuple(item["done"]) if isinstance(item["done"], list) else (item["done"],),
             replaced_by=item.get("replaced_by"), each=item.get("each"), label=item.get("label"),
             applies_if=item.get("applies_if"), file=file, line=line,
         ))
