@@ -21,7 +21,7 @@ REVISION_TAGS = tuple(
         "cellMerge",
     )
 )
-_XL_COMMENTS = re.compile(r"^xl/(comments\d*|threadedComments/threadedComment\d*)\.xml$")
+_XL_COMMENTS = re.compile(r"^xl/(comments\d*|comments/comment\d*|threadedComments/threadedComment\d*)\.xml$")
 MAX_PER_RULE = 25  # beyond this a list stops helping; the last finding says how many more there are
 
 
