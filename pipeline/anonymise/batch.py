@@ -387,13 +387,26 @@ class _Runner:
         self.pool = None
 
     def __enter__(self) -> _Runner:
-        if self.workers == 1:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        if self.workers > 1:
+            # Each worker is one process on one core: numerical libraries must not start a thread per core
+            # in every worker as well, or the workers fight over the cores (read when numpy first loads).
+            for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ.setdefault(variable, "1")
+        if self.workers == 1 or method == "fork":
+            # Built once here; forked workers share the loaded model copy-on-write instead of each loading it.
             _init_worker(self.register, self.settings)
-        else:
-            # fork shares an already loaded model copy-on-write; elsewhere each worker loads its own.
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            if "error" in _WORKER:
+                error = _WORKER.pop("error")
+                _WORKER.clear()
+                raise error  # type: ignore[misc]
+        if self.workers > 1:
             context = multiprocessing.get_context(method)
-            self.pool = context.Pool(self.workers, initializer=_init_worker, initargs=(self.register, self.settings))
+            if method == "fork":
+                self.pool = context.Pool(self.workers)
+            else:
+                self.pool = context.Pool(self.workers, initializer=_init_worker,
+                                         initargs=(self.register, self.settings))
         return self
 
     def map(self, fn, jobs: list) -> Iterator:

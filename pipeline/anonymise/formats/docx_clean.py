@@ -14,7 +14,9 @@ from collections import Counter
 
 from lxml import etree
 
-from .docx_walk import AUTHOR_ATTRIBUTES, PERSON_PROPERTIES, W_P, W_R, _hidden_styles, run_is_hidden
+from .docx_walk import (
+    AUTHOR_ATTRIBUTES, PERSON_PROPERTIES, SKIPPED_PARTS, W_P, W_R, _hidden_styles, authored, run_is_hidden,
+)
 from .ooxml import NS, Package, _source_of_rels, qn, resolve_target
 
 logger = logging.getLogger(__name__)
@@ -50,7 +52,7 @@ def clean_package(pkg: Package) -> Counter[str]:
     hidden_styles = _hidden_styles(pkg)
     _remove_comment_parts(pkg, counts)
     for part in pkg.xml_parts():
-        if not part.endswith(".xml") or part == "[Content_Types].xml":
+        if not part.endswith(".xml") or part == "[Content_Types].xml" or SKIPPED_PARTS.match(part):
             continue
         root = pkg.xml(part)
         if etree.QName(root).namespace != NS["w"]:
@@ -126,6 +128,8 @@ def _resolve_tracked_changes(root: etree._Element, counts: Counter[str]) -> None
 
 
 def _remove_hidden_runs(root: etree._Element, hidden_styles: set[str], counts: Counter[str]) -> None:
+    if not hidden_styles and next(root.iter(qn("w:vanish")), None) is None:
+        return  # the usual case: nothing in this part can be hidden
     for run in list(root.iter(W_R)):
         if _detached(run, root) or not run_is_hidden(run, hidden_styles):
             continue
@@ -145,7 +149,7 @@ def _remove_hidden_runs(root: etree._Element, hidden_styles: set[str], counts: C
 
 
 def _neutralise_authors(root: etree._Element, counts: Counter[str]) -> None:
-    for element in root.iter(tag=etree.Element):
+    for element in authored(root):
         for attr in AUTHOR_ATTRIBUTES:
             if element.get(attr) is not None:
                 neutral = NEUTRAL_INITIALS if attr == qn("w:initials") else NEUTRAL_AUTHOR

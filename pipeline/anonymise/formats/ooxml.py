@@ -88,6 +88,7 @@ class Package:
     infos: dict[str, zipfile.ZipInfo]
     _xml: dict[str, etree._Element] = field(default_factory=dict)
     removed: set[str] = field(default_factory=set)
+    memo: dict[str, object] = field(default_factory=dict)  # facts worked out once per package (hidden styles)
 
     @classmethod
     def read(cls, path: str | Path) -> Package:
