@@ -401,3 +401,28 @@ def test_cli_list_without_a_case():
     assert result.exit_code == 0
     assert "ready:" not in result.output
     assert "imr-author-request  Request to appoint an Individual Management Review author" in result.output
+
+
+def test_concurrent_appends_keep_every_row_whole(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipeline.letters.log import LogEntry, append_log
+
+    def write(n: int) -> None:
+        entry = LogEntry(dt.datetime(2024, 5, 10, 9, 0), LETTER_DATE, "ofsted-notification", f"r{n}",
+                         "Name, with a comma " + "x" * 500, f"file-{n}.docx")
+        append_log(tmp_path, [entry, entry])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(write, range(40)))
+    rows = read_log(tmp_path)
+    assert len(rows) == 80
+    assert all(row["file"] == f"file-{row['recipient'][1:]}.docx" for row in rows)
+    assert (tmp_path / "letters-log.csv").read_text(encoding="utf-8").count("rendered_at") == 1
+
+
+def test_reply_date_follows_the_boards_nation(tmp_path):
+    # 22/07/2024 + 20 working days: 19 August in England, 20 August in Scotland (summer holiday on 5 August)
+    case = load_case(copy_case(CHILD_A, tmp_path / "case", lambda d: d["board"].update(nation="scotland")))
+    result = render_letter("foi-acknowledgement", case, tmp_path / "out", to=["foi-2"], letter_date=LETTER_DATE)
+    assert "response by 20 August 2024" in read_docx(result.files[0][1])["body"]

@@ -1,6 +1,7 @@
 """The timeline: due dates from the rules, statuses for a fixed day, board overrides, the .ics file, the CLI."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -206,6 +207,8 @@ def test_ics_parses_back_with_one_event_per_due_date(tmp_path):
     assert "3 working days late" in str(imr["DESCRIPTION"])
     foi = by_uid["WLSCB-SCR-2024-01.foi_reply-2@scr"]
     assert foi.decoded("DTSTART") == D("19/08/2024")
+    assert [a.decoded("TRIGGER") for a in foi.walk("VALARM")] == [-dt.timedelta(days=3)]  # still to do
+    assert not list(imr.walk("VALARM"))  # done: no reminder
     assert str(cal["VERSION"]) == "2.0"
 
 

@@ -15,9 +15,10 @@ import icalendar
 from .. import __version__
 from ..dates import format_uk_date
 from ..fileio import write_bytes_atomic
-from .milestones import Timeline
+from .milestones import DUE, Timeline
 
 _UID_SAFE = re.compile(r"[^A-Za-z0-9.-]+")
+REMINDER = dt.timedelta(days=3)
 
 
 def timeline_to_ics(timeline: Timeline) -> bytes:
@@ -45,6 +46,13 @@ def timeline_to_ics(timeline: Timeline) -> bytes:
         ]))
         event.add("categories", ["Serious Case Review"])
         event.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it should not block the diary
+        if milestone.status == DUE:
+            # Outlook shows a reminder three days ahead of anything still to do.
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"Due {format_uk_date(milestone.due)}: {milestone.title}")
+            alarm.add("trigger", -REMINDER)
+            event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()
 
