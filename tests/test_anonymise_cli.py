@@ -185,3 +185,48 @@ def test_bad_usage_exits_2(batch, tmp_path, args, message):
     result = _run(str(inputs), "--out", str(tmp_path / "out"), *args)
     assert result.exit_code == 2
     assert message in result.output
+
+
+_OFFLINE = """
+import atexit, socket, sys
+attempts = []
+class NoNetwork(socket.socket):
+    # Creating a socket is harmless (urllib3 probes for IPv6 on import); connecting or sending is not.
+    def connect(self, address):
+        return refuse(address)
+    def connect_ex(self, address):
+        return refuse(address)
+    def sendto(self, *args):
+        return refuse(*args)
+def refuse(*args, **kwargs):
+    attempts.append(args)
+    raise OSError("network disabled by the test")
+socket.socket = NoNetwork
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+atexit.register(lambda: sys.stderr.write(f"NETWORK ATTEMPTS: {len(attempts)}\\n"))
+from pipeline.cli import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_whole_stage_runs_with_the_network_disabled(tmp_path, workers):
+    import subprocess
+    import sys
+
+    from docxfactory import build_docx
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    build_docx(inputs / "planted.docx")
+    (inputs / "note.txt").write_text("Email sarah.okafor@northshire.gov.uk about Jennifer Blackwood.\n", encoding="utf-8")
+    register = write_register(tmp_path / "register.yaml")
+    done = subprocess.run(
+        [sys.executable, "-c", _OFFLINE, "anonymise", str(inputs), "--out", str(tmp_path / "out"),
+         "--register", str(register), "--workers", workers],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "NETWORK ATTEMPTS: 0" in done.stderr
+    assert (tmp_path / "out" / "note.txt").read_text(encoding="utf-8") == "Email [email address] about Person 1.\n"
