@@ -1,7 +1,6 @@
 """Working-day arithmetic against real UK bank holidays, and calendar months at month ends."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
