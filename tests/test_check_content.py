@@ -198,3 +198,16 @@ def test_our_documents_are_recognised_by_name_title_or_heading(tmp_path, registe
 def test_a_letter_is_not_held_to_the_summary_rules(tmp_path, register, engine):
     report, found = findings(simple_docx(tmp_path / "letter.docx", ["Dear Chief Executive,"]), register, engine)
     assert not [f for f in found if f.category == "content"]
+
+
+def test_an_action_plan_whose_header_was_damaged_says_which_column_is_missing(tmp_path, register, engine):
+    import docx
+
+    path = executive_summary(tmp_path / "action-plan.docx", title="Multi-Agency Action Plan", recommendations=())
+    document = docx.Document(str(path))
+    document.tables[0].rows[0].cells[4].text = "[organisation] date"
+    document.save(str(path))
+    report, found = findings(path, register, engine)
+    plan = [f for f in found if f.code == "SCR405"]
+    assert [f.location for f in plan] == ["table 1, row 1"]
+    assert "no 'Target date' column" in plan[0].message and "[organisation] date" in plan[0].message

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..actionplan import REQUIRED, has_plan, is_target_date, plan_rows, recommendations, same_text
+from ..actionplan import REQUIRED, has_plan, header_columns, is_target_date, plan_rows, recommendations, same_text
 from ..findings import BLOCK, WARN, Finding
 from ..outline import Outline, Section
 from ..recognise import ACTION_PLAN, EXECUTIVE_SUMMARY, OVERVIEW_REPORT
@@ -90,25 +90,28 @@ class NamedPeopleRule(ContentRule):
         else:
             yield from self._by_shape(outline)
 
-    def _entries(self, outline: Outline) -> list[tuple[str, str]]:
-        """(text, location) of each paragraph (joined with the next, for name-then-title layouts) and table row."""
-        entries = []
+    def _mentions(self, outline: Outline, name: str) -> list[tuple[str, str]]:
+        """(text, location) of each paragraph or table row naming `name`. A paragraph is read together with
+        the one after it, for layouts that put the job title and organisation on the next line."""
+        found = []
         paragraphs = outline.paragraphs
         for index, para in enumerate(paragraphs):
-            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if not _contains(para.text, name):
+                continue
             text = para.text
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             if following is not None and following.level is None:
                 text += " \n " + following.text
-            entries.append((text, para.location))
+            found.append((text, para.location))
         for table in outline.tables:
             for number, row in enumerate(table.rows, start=1):
-                entries.append((" | ".join(row), f"table {table.number}, row {number}"))
-        return entries
+                if _contains(" | ".join(row), name):
+                    found.append((" | ".join(row), f"table {table.number}, row {number}"))
+        return found
 
     def _against_data(self, outline: Outline, officers) -> Iterator[Finding]:
-        entries = self._entries(outline)
         for officer in officers:
-            mentions = [(text, where) for text, where in entries if _contains(text, officer.name)]
+            mentions = self._mentions(outline, officer.name)
             if not mentions:
                 yield self.finding("whole document", f"The Executive Summary does not name {officer.role} "
                                                      f"({officer.name}) (§8.78). Add their name, job title and "
@@ -245,6 +248,23 @@ class SmartRecommendationsRule(ContentRule):
                 yield self.finding(rec.para.location, f"Recommendation {rec.number} has no {_and(gaps)} (§8.72).")
 
 
+def _closest_plan_table(outline: Outline) -> tuple[str, str]:
+    """Where and why no action-plan table was recognised: name the columns the nearest table lacks."""
+    needed = {"action": "Action", "lead_officer": "Lead officer", "target_date": "Target date"}
+    best = max((t for t in outline.tables if t.rows), key=lambda t: len(header_columns(t.rows[0])), default=None)
+    if best is None or not header_columns(best.rows[0]):
+        return ("whole document", "No action-plan table was found: it needs a table whose first row has Action, "
+                                  "Lead officer and Target date columns (§8.74).")
+    columns = header_columns(best.rows[0])
+    missing = [label for key, label in needed.items() if key not in columns]
+    if "lead_officer" not in missing or "lead_agency" in columns:
+        missing = [m for m in missing if m != "Lead officer"]
+    heading = " | ".join(best.rows[0])
+    return (f"table {best.number}, row 1", f"This table's first row has no {' or '.join(repr(m) for m in missing)} "
+                                           f"column, so the action plan cannot be read (§8.74). The row reads: "
+                                           f"{heading}")
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -264,8 +284,7 @@ class ActionPlanRowsRule(ContentRule):
     def check(self, doc, ctx):
         outline: Outline = doc.outline()
         if doc.kind == ACTION_PLAN and not has_plan(outline):
-            yield self.finding("whole document", "No action-plan table was found (a table whose first row has "
-                                                 "Action, Lead officer and Target date columns) (§8.74).")
+            yield self.finding(*_closest_plan_table(outline))
             return
         rows = plan_rows(outline)
         for row in rows:
