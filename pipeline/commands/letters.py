@@ -70,7 +70,8 @@ def render(letter_id: str, case_dir: Path, out_dir: Path, to: tuple[str, ...], l
     for recipient, path in result.files:
         click.echo(f"Wrote {path}  ({recipient.label})")
     if result.pdf is not None:
-        click.echo(f"Wrote {result.pdf}  (all {len(result.files)} copies, for printing)")
+        copies = len(result.files)
+        click.echo(f"Wrote {result.pdf}  ({copies} {'copy' if copies == 1 else 'copies'} in one file, for printing)")
     click.echo(f"Logged in {result.log}")
     for warning in result.warnings:
         click.secho(f"Warning: {warning}", fg="yellow", err=True)

@@ -60,7 +60,7 @@ def build() -> None:
     footer.paragraphs[0].add_run("{{ marking }}").bold = True
     para(footer, "{{ reference }}", size=8, colour=GREY, align=WD_ALIGN_PARAGRAPH.CENTER)
 
-    para(doc, "Our reference: {{ reference }}")
+    para(doc, "Our reference: {{ reference }}").paragraph_format.space_before = Pt(12)  # clear of the letterhead
     para(doc, "Date: {{ letter_date | uk_date }}", after=12)
     para(doc, "{%p for line in recipient.address_block %}")
     para(doc, "{{ line }}")
