@@ -11,19 +11,20 @@ below); this module only adds content at the template's `{{ body }}` paragraph, 
 - ``add_field(paragraph, instruction, cached)`` for PAGE / NUMPAGES and other simple fields.
 - ``clean_text(text)``: removes characters Word cannot store (control characters pasted from spreadsheets).
 
-Tables are built directly as WordprocessingML rows because python-docx's cell API is quadratic in practice
-for the 2,000-row chronology (see benchmarks/render.py).
+Tables are written as WordprocessingML text and parsed once, because python-docx's cell-by-cell API is
+slow for the 2,000-row chronology (see benchmarks/render.py).
 """
 from __future__ import annotations
 
 import copy
 import re
+from xml.sax.saxutils import escape
 from collections.abc import Iterable, Sequence
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -209,7 +210,7 @@ class BodyWriter:
         twips = [int(total * w / sum(weights)) for w in weights]
         _fix_layout(tbl, twips)
         size = int(font_size * 2) if font_size else None
-        tbl.append(_row([(h, True, False) for h in headers], twips, header=True, size=size))
+        xml = [_row([(h, True, False) for h in headers], twips, header=True, size=size)]
         shaded = shaded_rows or set()
         merged = merge_down or set()
         for index, values in enumerate(rows):
@@ -218,7 +219,8 @@ class BodyWriter:
             cells = [(v, False, mark) for v in values]
             if vmerge == "continue":
                 cells[0] = ("", False, mark)
-            tbl.append(_row(cells, twips, fill=OUT_OF_SCOPE_FILL if mark else None, vmerge=vmerge, size=size))
+            xml.append(_row(cells, twips, fill=OUT_OF_SCOPE_FILL if mark else None, vmerge=vmerge, size=size))
+        _append_rows(tbl, xml)
         return table
 
 
@@ -239,55 +241,31 @@ def _fix_layout(tbl, twips: list[int]) -> None:
 
 
 def _row(cells: Sequence[tuple[object, bool, bool]], twips: list[int], *, header: bool = False,
-         fill: str | None = None, vmerge: str | None = None, size: int | None = None):
-    tr = OxmlElement("w:tr")
-    tr_pr = OxmlElement("w:trPr")
+         fill: str | None = None, vmerge: str | None = None, size: int | None = None) -> str:
+    """One table row as WordprocessingML text (parsed once per table: far faster than element by element)."""
+    parts = ["<w:tr>"]
     if header:
         # Repeat the header row at the top of every page, and never split it.
-        tr_pr.append(OxmlElement("w:tblHeader"))
-        tr_pr.append(OxmlElement("w:cantSplit"))
-    if len(tr_pr):
-        tr.append(tr_pr)
+        parts.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    size_xml = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else ""
     for column, ((value, bold, italic), width) in enumerate(zip(cells, twips)):
-        tc = OxmlElement("w:tc")
-        tc_pr = OxmlElement("w:tcPr")
-        tc_w = OxmlElement("w:tcW")
-        tc_w.set(qn("w:w"), str(width))
-        tc_w.set(qn("w:type"), "dxa")
-        tc_pr.append(tc_w)
+        merge = ""
         if column == 0 and vmerge:
-            merge = OxmlElement("w:vMerge")
-            if vmerge == "restart":
-                merge.set(qn("w:val"), "restart")
-            tc_pr.append(merge)
-        if fill:
-            shd = OxmlElement("w:shd")
-            shd.set(qn("w:val"), "clear")
-            shd.set(qn("w:color"), "auto")
-            shd.set(qn("w:fill"), fill)
-            tc_pr.append(shd)
-        tc.append(tc_pr)
-        for line in clean_text(value).split("\n") or [""]:
-            p = OxmlElement("w:p")
+            merge = '<w:vMerge w:val="restart"/>' if vmerge == "restart" else "<w:vMerge/>"
+        parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{merge}{shading}</w:tcPr>')
+        r_pr = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + size_xml
+        r_pr = f"<w:rPr>{r_pr}</w:rPr>" if r_pr else ""
+        for line in clean_text(value).split("\n"):
             if line:
-                r = OxmlElement("w:r")
-                if bold or italic or size:
-                    r_pr = OxmlElement("w:rPr")
-                    if bold:
-                        r_pr.append(OxmlElement("w:b"))
-                    if italic:
-                        r_pr.append(OxmlElement("w:i"))
-                    if size:
-                        for tag in ("w:sz", "w:szCs"):
-                            sz = OxmlElement(tag)
-                            sz.set(qn("w:val"), str(size))
-                            r_pr.append(sz)
-                    r.append(r_pr)
-                t = OxmlElement("w:t")
-                t.set(qn("xml:space"), "preserve")
-                t.text = line
-                r.append(t)
-                p.append(r)
-            tc.append(p)
-        tr.append(tc)
-    return tr
+                parts.append(f'<w:p><w:r>{r_pr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>')
+            else:
+                parts.append("<w:p/>")
+        parts.append("</w:tc>")
+    parts.append("</w:tr>")
+    return "".join(parts)
+
+
+def _append_rows(tbl, rows_xml: list[str]) -> None:
+    for tr in parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows_xml)}</w:tbl>"):
+        tbl.append(tr)
