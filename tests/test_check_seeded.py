@@ -163,3 +163,15 @@ def test_after_anonymisation_nothing_blocks(planted, register, engine, tmp_path)
     assert blocking == [], report.to_text(show=True)
     assert report.exit_code == 0
     assert hashlib.sha256(planted.read_bytes()).hexdigest() == before  # checking never changes the input
+
+
+def test_the_report_never_repeats_what_it_found(planted, register, engine):
+    """Masked output holds no planted identifier, not even in a location (a picture named after the child)."""
+    from docxfactory import NEEDLES
+
+    report = check(planted, register, engine)
+    masked = report.to_text() + report.to_json() + report.to_markdown()
+    shown = report.to_text(show=True)
+    assert 'picture "poppy_harrington.png"' in shown
+    for needle in NEEDLES:
+        assert needle.lower() not in masked.lower(), needle

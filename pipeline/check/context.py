@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 _GENERATED_LABEL = re.compile(r"^(?:the\s+)?(?:person|place|organisation|professional|child|sibling|adult)\s+\d+$"
                               r"|^\[[a-z ]+\]$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
+_QUOTED = re.compile(r'"([^"]+)"|\'([^\']+)\'')
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,24 @@ class CheckContext:
             for r in self.anonymiser.find(text)
         ]
         return [d for d in found if self._keeps(d)]
+
+    def personal_in(self, location: str) -> str | None:
+        """The quoted part of a walker's label when it identifies someone (a picture called
+        "poppy_harrington.png", a custom property named after the child), so reports can mask it."""
+        for pair in _QUOTED.findall(location):
+            quoted = pair[0] or pair[1]
+            readable = re.sub(r"[_.\-]+", " ", quoted)
+            if self.find_in(readable) or self._register_name_in(quoted):
+                return quoted
+        return None
+
+    def _register_name_in(self, text: str) -> bool:
+        squashed = re.sub(r"[^a-z0-9]", "", text.lower())
+        return any(
+            len(key) >= 4 and key in squashed
+            for item in (*self.register.people, *self.register.places)
+            for key in (re.sub(r"[^a-z0-9]", "", n.lower()) for n in item.all_names)
+        )
 
     def _keeps(self, detection: Detection) -> bool:
         if detection.entity_type == "PERSON" and detection.source != "register" and self.is_exempt(detection.text):

@@ -46,8 +46,9 @@ class Finding:
     """One problem in one file.
 
     `message` may contain `{match}`, filled with `match` (masked unless shown). `location` is written for a
-    person looking at the document in Word: "body, paragraph 12", "table 2, row 3, column 1",
-    "header of section 1", "document property 'Author'", "page 4". Locations never contain personal text.
+    person looking at the document in Word: "paragraph 12", "table 2, row 3, column 1",
+    "header (section 1, first page)", "document property 'Author'", "page 4, line 3". Where a location has to
+    quote something personal (a picture's file name), that part is `location_match` and is masked too.
     """
 
     code: str
@@ -56,6 +57,8 @@ class Finding:
     location: str
     message: str
     match: str | None = None
+    # Part of the location that is itself personal (a picture named "poppy_harrington.png"): masked like match.
+    location_match: str | None = None
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -74,11 +77,16 @@ class Finding:
         shown = self.match if show else mask(self.match)
         return self.message.replace("{match}", f"'{shown}'")
 
+    def where(self, *, show: bool = False) -> str:
+        if show or not self.location_match:
+            return self.location
+        return self.location.replace(self.location_match, mask(self.location_match))
+
     def to_dict(self, *, show: bool = False) -> dict[str, str]:
         return {
             "code": self.code,
             "category": self.category,
             "severity": self.severity,
-            "location": self.location,
+            "location": self.where(show=show),
             "message": self.text(show=show),
         }

@@ -131,7 +131,7 @@ class CheckReport:
                          + (result.error if result.error else counts))
             for finding in result.findings:
                 lines.append(f"  {finding.code} {finding.severity:<5} {finding.category:<16} "
-                             f"{finding.location}: {finding.text(show=show)}")
+                             f"{finding.where(show=show)}: {finding.text(show=show)}")
         lines.extend(f"Note: {note}" for note in self.notes)
         lines.append(self.verdict())
         return "\n".join(lines) + "\n"
@@ -153,7 +153,7 @@ class CheckReport:
             if result.error:
                 lines.append(f"- **Not checked:** {_md(result.error)}")
             for f in result.findings:
-                lines.append(f"- **{f.severity}** `{f.code}` ({f.category}) — {_md(f.location)}: {_md(f.text(show=show))}")
+                lines.append(f"- **{f.severity}** `{f.code}` ({f.category}) — {_md(f.where(show=show))}: {_md(f.text(show=show))}")
         return "\n".join(lines) + "\n"
 
 

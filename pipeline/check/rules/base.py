@@ -43,10 +43,11 @@ class Rule(ABC):
     def check(self, doc: CheckedDocument, ctx: CheckContext) -> Iterable[Finding]:
         """Yield every finding of this rule in `doc`."""
 
-    def finding(self, location: str, message: str, match: str | None = None, *, severity: str | None = None) -> Finding:
+    def finding(self, location: str, message: str, match: str | None = None, *, severity: str | None = None,
+                location_match: str | None = None) -> Finding:
         """A finding of this rule. `severity` lowers a finding the rule cannot be sure of (never raises it)."""
         chosen = self.active_severity if severity is None or self.active_severity != "block" else severity
-        return Finding(self.code, self.category, chosen, location, message, match)
+        return Finding(self.code, self.category, chosen, location, message, match, location_match)
 
 
 def run_rule(rule: Rule, doc: CheckedDocument, ctx: CheckContext) -> Iterator[Finding]:

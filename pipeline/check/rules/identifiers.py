@@ -47,7 +47,8 @@ class DetectionRule(Rule):
             where = detection.location
             if detection.segment.concealed and not any(word in where for word in _SAYS_HIDDEN):
                 where += " (not visible on the printed page)"
-            found.append(self.finding(where, self.message, match=detection.text))
+            found.append(self.finding(where, self.message, match=detection.text,
+                                      location_match=ctx.personal_in(where)))
         yield from found[:MAX_PER_RULE]
         if len(found) > MAX_PER_RULE:
             yield self.finding("whole document", f"... and {len(found) - MAX_PER_RULE} more like this: the file "

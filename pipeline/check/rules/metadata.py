@@ -45,9 +45,8 @@ class PersonalPropertiesRule(Rule):
         for prop in doc.properties():
             if prop.personal and not is_neutral(prop.value, ctx):
                 where = prop.label if prop.label.startswith("custom property") else f"document property '{prop.label}'"
-                yield self.finding(where,
-                                   f"The {where} is filled in ({{match}}). {_INSPECT}",
-                                   match=prop.value)
+                yield self.finding(where, f"The {where} is filled in ({{match}}). {_INSPECT}",
+                                   match=prop.value, location_match=ctx.personal_in(where))
 
 
 @register
