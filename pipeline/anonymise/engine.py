@@ -75,9 +75,11 @@ class _Candidate:
 def _priority(source: str, entity_type: str) -> int:
     if source == "register":
         return 120 if entity_type == "PLACE" else 100
+    if source == "relative":
+        return 101  # "Kieran O'Sullivan": outranks the bare registered surname inside it
     if source == "pattern":
-        return {"DATE": 30, "PERSON": 45, "REFERENCE": 105}.get(entity_type, 110)
-    return {"exempt": 60, "ner": 40}.get(source, 40)
+        return {"DATE": 30, "PERSON": 45, "REFERENCE": 105, "PLACE": 120}.get(entity_type, 110)
+    return {"exempt": 60, "ner": 40, "keep": 38, "guess": 35}.get(source, 40)
 
 
 class Anonymiser:
@@ -158,13 +160,11 @@ class Anonymiser:
             doc = docs.get(id(piece)) or self.nlp.make_doc(chunk)
             artifacts = self._nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
             results = self._analyzer.analyze(chunk, language=LANGUAGE, nlp_artifacts=artifacts)
-            replacements, exempt = self._resolve(chunk, results)
+            replacements, exempt, learned = self._resolve(chunk, results)
             found[index].extend(replace(r, start=r.start + offset, end=r.end + offset) for r in replacements)
             kept[index].extend((start + offset, end + offset) for start, end in exempt)
-        for replacements in found:
-            for item in replacements:
-                if item.entity_type == "PERSON" and item.source != "register":
-                    self._known.learn(item.original)
+            for name in learned:
+                self._known.learn(name)
         for text, replacements, exempt in zip(texts, found, kept):
             replacements.extend(self._other_mentions(text, replacements, exempt))
             self._remember(text, tuple(sorted(replacements, key=lambda r: r.start)))
@@ -174,11 +174,17 @@ class Anonymiser:
         """Mentions of already-labelled unknown people that the model missed in this text."""
         if not len(self._known):
             return []
-        taken = [(r.start, r.end) for r in replacements] + exempt
+        # A learned name outranks the model's guess that the same word is an organisation or a town
+        # ("BROWN's car" tagged as an organisation after "Jayden Brown" was found).
+        weak = {"ORGANISATION", "[place]"}
+        taken = [(r.start, r.end) for r in replacements
+                 if not (r.source == "ner" and (r.entity_type in weak or r.replacement in weak))] + exempt
         extra = []
         for start, end in self._known.find(text):
             if any(s < end and start < e for s, e in taken):
                 continue
+            for item in [r for r in replacements if r.start < end and start < r.end]:
+                replacements.remove(item)
             original = text[start:end]
             extra.append(Replacement(start, end, original, self._labeller.label("PERSON", original), "PERSON", "ner"))
             taken.append((start, end))
@@ -189,8 +195,11 @@ class Anonymiser:
             self._cache.pop(next(iter(self._cache)))
         self._cache[text] = replacements
 
-    def _resolve(self, text: str, results: list[RecognizerResult]) -> tuple[list[Replacement], list[tuple[int, int]]]:
-        """Settle overlaps; return the replacements and the spans kept as exempt names."""
+    def _resolve(
+        self, text: str, results: list[RecognizerResult]
+    ) -> tuple[list[Replacement], list[tuple[int, int]], list[str]]:
+        """Settle overlaps. Returns the replacements, the spans of exempt names (never replaced, not even
+        by later mentions of a learned name) and the unknown people's names worth looking for elsewhere."""
         candidates = []
         for item in results:
             metadata = item.recognition_metadata or {}
@@ -201,19 +210,24 @@ class Anonymiser:
                 _Candidate(item.start, item.end, item.entity_type, source, metadata.get(REPLACEMENT),
                            _priority(source, item.entity_type))
             )
-        candidates.sort(key=lambda c: (-c.priority, -c.length, c.start))
+        candidates.sort(key=lambda c: (-c.priority, -c.length, c.source != "register", c.start))
         chosen: list[_Candidate] = []
         for candidate in candidates:
             overlapping = [c for c in chosen if c.start < candidate.end and candidate.start < c.end]
             if not overlapping:
                 chosen.append(candidate)
-            elif candidate.entity_type in ("PERSON", "PLACE") and candidate.source != "exempt":
+            elif candidate.entity_type in ("PERSON", "PLACE") and candidate.source not in ("exempt", "keep"):
                 chosen.extend(self._remainder(text, candidate, overlapping, chosen))
-        replacements, exempt = [], []
+        replacements, exempt, learned = [], [], []
         for candidate in sorted(chosen, key=lambda c: c.start):
             if candidate.source == "exempt":
                 exempt.append((candidate.start, candidate.end))
+            if candidate.source in ("exempt", "keep"):
                 continue
+            if candidate.entity_type == "PERSON" and candidate.source in ("ner", "pattern", "relative"):
+                # Names vouched for by the model, a title, a cue or the register's surname are learned;
+                # the weakest guesses are not, so one wrong guess cannot spread through a batch.
+                learned.append(text[candidate.start:candidate.end])
             original = text[candidate.start:candidate.end]
             replacement = candidate.replacement
             if replacement is None:
@@ -225,7 +239,7 @@ class Anonymiser:
                 Replacement(candidate.start, candidate.end, original, replacement, candidate.entity_type,
                             "pattern" if candidate.source not in ("register", "ner") else candidate.source)
             )
-        return replacements, exempt
+        return replacements, exempt, learned
 
     @staticmethod
     def _remainder(text: str, candidate: _Candidate, overlapping: list[_Candidate],

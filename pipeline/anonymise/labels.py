@@ -30,6 +30,7 @@ PREFIXES = {"PERSON": "Person", "PLACE": "Place", "ORGANISATION": "Organisation"
 _NEXT = "\x00next\x1f"
 _KEY = "\x00key\x1f"
 _CLAIMED = "\x00claimed\x1f"
+_INITIAL = "\x00initial\x1f"
 
 
 def normalise_name(text: str) -> str:
@@ -79,6 +80,13 @@ class Labeller:
             # "Jones" after "John Jones": the same person when only one known full name has that surname
             # (or that first name).
             return self._store.get(f"{_CLAIMED}{entity_type}\x1f{parts[0]}") or None
+        if len(parts) == 2 and len(parts[0]) == 1:
+            # "J. Jones" after "John Jones": the same person when one known full name has that surname
+            # and that initial.
+            claimed = self._store.get(f"{_CLAIMED}{entity_type}\x1f{parts[1]}")
+            initial_of = self._store.get(f"{_INITIAL}{entity_type}\x1f{parts[1]}")
+            if claimed and initial_of == parts[0]:
+                return claimed
         # "John Jones" after a bare "Jones" was labelled: the bare surname was this person, unless another
         # full name has already claimed it.
         for part in (parts[-1], parts[0]):
@@ -92,6 +100,8 @@ class Labeller:
         parts = key.split()
         if entity_type != "PERSON" or len(parts) < 2:
             return
+        if len(parts[0]) > 1:
+            self._store.setdefault(f"{_INITIAL}{entity_type}\x1f{parts[-1]}", parts[0][0])
         for part in {parts[0], parts[-1]}:
             claim = f"{_CLAIMED}{entity_type}\x1f{part}"
             existing = self._store.get(claim)

@@ -121,10 +121,13 @@ def _load_builtin() -> None:
     # Importing the modules registers their classes; done lazily so importing this package stays cheap.
     from . import (  # noqa: F401
         address,
+        cued_name,
         date_of_birth,
         dates,
         email,
         exempt,
+        initials,
+        name_shape,
         ner,
         phone,
         reference,

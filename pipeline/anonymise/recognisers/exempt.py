@@ -31,6 +31,11 @@ class ExemptRecogniser(ScrRecogniser, LocalRecognizer):
                 surname = tokens[-1]
                 if variant_key(surname) not in register_forms.variants:
                     self.table.add(surname, index, "name case")
+                # Panel notes call the Chair and the author by first name ("cc Helen"). Kept only when
+                # no register person has that name, so a family member's name is never kept by accident.
+                first = tokens[0]
+                if len(first) > 2 and variant_key(first) not in register_forms.variants:
+                    self.table.add(first, index, "name case")
         self.regex = self.table.compile()
         super().__init__(supported_entities=["EXEMPT"], name=self.code)
 

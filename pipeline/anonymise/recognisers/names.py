@@ -141,6 +141,8 @@ def _escape_name(text: str) -> str:
     for char in text:
         if char in APOSTROPHES:
             pieces.append(_APOS_CLASS)
+        elif char == ".":
+            pieces.append(r"\.?")  # "C. Whitfield" and "C Whitfield"
         elif char.isspace():
             pieces.append(r"\s+")
         else:

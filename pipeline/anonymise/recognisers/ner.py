@@ -21,6 +21,8 @@ from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
 from .vocabulary import (
     AGENCY_NAMES,
+    AGENCY_PHRASES,
+    COMMON_ABBREVIATIONS,
     AGENCY_WORDS,
     COUNTRIES,
     DOCUMENT_WORDS,
@@ -34,6 +36,14 @@ from .vocabulary import (
 )
 
 _WORD = re.compile(r"[A-Za-z][\w'’&-]*")
+_PLACE_TAIL = re.compile(
+    r"(?:[ \t]+(?:C\.? ?of ?E\.?|CofE|RC|Catholic|Methodist|Church of England))?"
+    r"(?:[ \t]+(?:Primary|Infants?|Junior|Secondary|High|Nursery|Pre-School|Community|Medical|Health|"
+    r"Children's|Children’s|Care|Dental|Family|Day|Residential|Nursing))*"
+    r"(?:[ \t]+(?:School|Academy|College|Nursery|Surgery|Practice|Centre|Center|Hospital|Infirmary|Clinic|Home|"
+    r"Pharmacy|Primary))?"
+)
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)\.?[ \t]+$")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
 _AGENCY_WORD = re.compile(r"[\w'’&]+")
 PERSON_SCORE = 0.85
@@ -44,6 +54,9 @@ def classify_place(text: str, label: str) -> tuple[str, str] | None:
     """(entity type, replacement) for an organisation or place name, or None when it is kept."""
     words = [w.lower().replace("’", "'") for w in _AGENCY_WORD.findall(text)]
     if not words or is_role_text(text) or text.lower().strip() in COUNTRIES:
+        return None
+    lowered = text.lower().replace("’", "'")
+    if any(phrase in lowered for phrase in AGENCY_PHRASES) and not any(p.search(text) for _, p in PLACE_KINDS):
         return None
     # The head of the name decides: "St Mary's Hospital" is a hospital, "St Mary's Hospital NHS Trust" an
     # agency. The head is the last word that names a kind of place or of agency.
@@ -60,10 +73,11 @@ def classify_place(text: str, label: str) -> tuple[str, str] | None:
         return "PLACE", place_label
     if agency_at >= 0:
         return None
-    if all(w in AGENCY_WORDS or w in ROLE_WORDS or w in PROCESS_WORDS or w in AGENCY_NAMES for w in words):
+    if all(w in AGENCY_WORDS or w in ROLE_WORDS or w in PROCESS_WORDS or w in AGENCY_NAMES or w in DOCUMENT_WORDS
+           for w in words):
         return None
-    if re.fullmatch(r"[A-Z&]{2,6}s?", text.strip()):
-        return None  # an acronym: agencies and processes are written this way (CAMHS, MASH, ICPC)
+    if text.strip().rstrip("s") in COMMON_ABBREVIATIONS or text.strip().lower() in AGENCY_NAMES:
+        return None  # a known abbreviation (CAMHS, MASH, ICPC); an unknown one in capitals may be a surname
     if label == "ORG":
         return "ORGANISATION", "[organisation]"
     return "PLACE", "[place]"
@@ -88,8 +102,9 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             "FAC": self._place,
             "GPE": self._place,
             "LOC": self._place,
+            "LAW": self._keep,
         }
-        super().__init__(supported_entities=["PERSON", "PLACE", "ORGANISATION"], name=self.code)
+        super().__init__(supported_entities=["PERSON", "PLACE", "ORGANISATION", "KEEP"], name=self.code)
 
     @classmethod
     def from_context(cls, context: RecogniserContext) -> NerRecogniser:
@@ -115,16 +130,28 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
 
     @staticmethod
     def _extend(doc, ent) -> tuple[int, int]:
-        """Character span of the entity, extended over a following place word ("St Mary's" + "Hospital")."""
-        end_token = ent.end
-        while end_token < len(doc) and doc[end_token].lower_ in NAME_TO_PLACE_TAIL and doc[end_token].is_title:
-            end_token += 1
+        """Character span of the entity on its first line, extended over following place words
+        ("St Mary's" + "Hospital", "St Hilda's" + "C of E Primary")."""
         start_token = ent.start
-        while start_token < end_token and doc[start_token].lower_ in ("the", "a", "an"):
+        while start_token < ent.end and doc[start_token].lower_ in ("the", "a", "an"):
             start_token += 1
-        if start_token >= end_token:
+        if start_token >= ent.end:
             return ent.start_char, ent.start_char
-        return doc[start_token].idx, doc[end_token - 1].idx + len(doc[end_token - 1])
+        start = doc[start_token].idx
+        text = doc.text
+        end = ent.end_char
+        newline = text.find("\n", start, end)
+        if newline != -1:
+            end = newline  # the model sometimes runs a name into the next line's date
+        tail = _PLACE_TAIL.match(text, end)
+        if tail and tail.group().strip():
+            end = tail.end()
+        return start, end
+
+    def _keep(self, text: str, start: int, end: int, label: str) -> RecognizerResult | None:
+        # Legislation and guidance titles ("Children Act 1989", "Working Together 2015") are kept, and
+        # marked so that weaker guesses do not take words out of them.
+        return result("KEEP", start, end, 0.5, "keep", None, recogniser_name=self.code) if start < end else None
 
     def _person(self, text: str, start: int, end: int, label: str) -> RecognizerResult | None:
         if start >= end:
@@ -136,6 +163,9 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         if words and (_is_agency_word(words[-1]) or words[-1].lower() in NAME_TO_PLACE_TAIL):
             return self._place(text, start, end, "ORG")
         start, end = _trim_person(text, start, end)
+        honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8):start])
+        if honorific:
+            start -= len(honorific.group())  # "Mr Kamiński" is replaced whole: "Person 4", not "Mr Person 4"
         core = text[start:end]
         if not _CAPITALISED.search(core) or is_role_text(core) or variant_key(core) in self.pseudonyms:
             return None  # a lower-case "person" is the model misreading a word ("rose bush")
@@ -149,7 +179,7 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             return None
         classified = classify_place(span, label)
         if classified is None:
-            return None
+            return self._keep(text, start, end, label)
         entity_type, replacement = classified
         if replacement.startswith("the ") and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I):
             start = start - len(re.search(r"the\s+$", text[max(0, start - 5):start], re.I).group())

@@ -25,8 +25,11 @@ class UkPhoneRecogniser(ScrRecogniser, PhoneRecognizer):
         super().__init__(supported_regions=("GB",), leniency=0, name=self.code)
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        found = [
-            r for r in super().analyze(text, entities, nlp_artifacts)
-            if _UK_SHAPE.match(text[r.start:r.end]) and sum(c.isdigit() for c in text[r.start:r.end]) >= 10
-        ]
+        found = []
+        for item in super().analyze(text, entities, nlp_artifacts):
+            if text[item.start] == "(" and ")" not in text[item.start:item.end]:
+                item.start += 1  # "(+44 7393 556018)": the bracket belongs to the sentence
+            number = text[item.start:item.end]
+            if _UK_SHAPE.match(number) and sum(c.isdigit() for c in number) >= 10:
+                found.append(item)
         return tag_results(found, "pattern", "[phone number]", self.code)

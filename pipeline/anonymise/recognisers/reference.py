@@ -24,12 +24,15 @@ _SHAPES = (
     re.compile(r"(?<![\w/])(?P<id>(?:[A-Z]{1,4}[/-])?\d{2,4}[/-]\d{4,8}[/-]\d{2,4})(?![\w/])"),
     re.compile(r"(?<![\w/+])(?P<id>[A-Z]{2,4}\d{6,10})\b"),
     re.compile(r"(?<![\w/+])(?P<id>\d{7,})(?![\w/])"),
+    # Letters and digits run together or hyphenated, with at least five digits: "PPN-23-118842",
+    # "H823400120031" (a pupil number), "NP/CU/23/77145".
+    re.compile(r"(?<![\w/-])(?P<id>[A-Z]{1,5}(?:[/-][A-Z]{1,5})*[/-]?\d[\dA-Z]*(?:[/-][\dA-Z]+)+|[A-Z]{1,3}\d{8,})(?![\w/-])"),
 )
 
 
-def _is_reference(value: str) -> bool:
+def _is_reference(value: str, minimum_digits: int = 3) -> bool:
     digits = sum(c.isdigit() for c in value)
-    return digits >= 3 and len(value) >= 4 and not DATE_RE.fullmatch(value)
+    return digits >= minimum_digits and len(value) >= 4 and not DATE_RE.fullmatch(value)
 
 
 @recogniser
@@ -48,9 +51,10 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
             return []
         spans: dict[tuple[int, int], None] = {}
         for pattern in (_WITH_CONTEXT, *_SHAPES):
+            minimum = 3 if pattern is _WITH_CONTEXT else 5
             for match in pattern.finditer(text):
                 value = match.group("id").rstrip("/-")
-                if _is_reference(value):
+                if _is_reference(value, minimum):
                     spans[(match.start("id"), match.start("id") + len(value))] = None
         return [
             result("REFERENCE", start, end, 0.7, "pattern", "[reference]", recogniser_name=self.code)

@@ -21,7 +21,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ...register import Person, Place, Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import VariantTable, is_initials, used_as_word
+from .names import VariantTable, is_initials, used_as_word, variant_key
+from .wordlists import known_word
 from .vocabulary import (
     ADULT_TITLES,
     CHILD_ROLE_WORDS,
@@ -74,6 +75,11 @@ def build_person_table(people: tuple[Person, ...], table: VariantTable, offset: 
             for last in lasts:
                 if first != last:
                     table.add(f"{first} {last}", index, "any case")
+        # An initial with the surname ("C. Whitfield", "Miss C Whitfield") picks out one of several
+        # people who share the surname.
+        for last in lasts:
+            for first in firsts:
+                table.add(f"{first[0]}. {last}", index, "any case")
         surname = person.name.split()[-1] if len(person.name.split()) > 1 else None
         if surname and not is_initials(surname):
             table.add(f"the {surname}s", index, "any case", fixed="the family")
@@ -124,6 +130,12 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         build_person_table(register.people, self.table)
         build_place_table(register.places, self.table, offset=len(register.people))
         self.regex = self.table.compile()
+        # Which written forms are only ever a surname, and each person's first names and initials: a
+        # surname after an unknown first name ("Kieran O'Sullivan") is a relative nobody registered.
+        self.first_names = [_first_names(p) for p in register.people]
+        self.surnames = {
+            variant_key(n.split()[-1]) for p in register.people for n in p.all_names if len(n.split()) > 1
+        } - set().union(*self.first_names)
         super().__init__(supported_entities=["PERSON", "PLACE"], name=self.code)
 
     @classmethod
@@ -143,11 +155,32 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
                 continue
             if variant.kind == "name case" and used_as_word(text, match):
                 continue
+            relative = self._unregistered_relative(text, match, variant.targets)
+            if relative is not None:
+                found.append(result("PERSON", relative, match.end(), 1.0, "relative", None, recogniser_name=self.code))
+                continue
             entity_type, replacement = self._resolve(variant.targets, match.group("title"), variant.fixed)
             found.append(
                 result(entity_type, match.start(), match.end(), 1.0, "register", replacement, recogniser_name=self.code)
             )
         return found
+
+    def _unregistered_relative(self, text: str, match: re.Match[str], targets: set[int]) -> int | None:
+        """Start of "Kieran O'Sullivan" / "Mr K. O'Sullivan" when the first name or initial before a
+        registered surname belongs to none of the people with that surname; None otherwise."""
+        if match.group("title") or variant_key(match.group("name")) not in self.surnames:
+            return None
+        before = _FIRST_BEFORE.search(text[max(0, match.start() - 40):match.start()])
+        if not before:
+            return None
+        first = before.group("first").rstrip(".")
+        if len(first) > 1 and (known_word(first) or not first[0].isupper()):
+            return None
+        owners = [self.first_names[i] for i in targets if i < len(self.first_names)]
+        key = variant_key(first)
+        if any(key in names or (len(key) == 1 and any(n[:1] == key for n in names)) for names in owners):
+            return None
+        return match.start() - len(before.group())
 
     def _resolve(self, indices: set[int], title: str | None, fixed: str | None) -> tuple[str, str]:
         candidates = [self.targets[i] for i in sorted(indices)]
@@ -165,6 +198,24 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         if all(c.family for c in candidates if c.entity_type == "PERSON"):
             return entity_type, "a family member"
         return entity_type, "[name]"
+
+
+_FIRST_BEFORE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?[ \t]+)?(?P<first>[A-Z]\.?|[^\W\d_][\w'’]+(?:-[^\W\d_][\w'’]+)?)[ \t]+$"
+)
+
+
+def _first_names(person: Person) -> set[str]:
+    names = set()
+    for written in person.all_names:
+        tokens = written.split()
+        if is_initials(written):
+            continue
+        if len(tokens) == 1:
+            names.add(variant_key(tokens[0]))
+        else:
+            names.update(variant_key(t) for t in tokens[:-1])
+    return names
 
 
 def _fit_title(people: list[Target], title: str) -> list[Target]:

@@ -13,15 +13,16 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
-from .vocabulary import AGENCY_WORDS, ROLE_WORDS
+from .vocabulary import AGENCY_WORDS, RANKS, ROLE_WORDS
+from .wordlists import known_word
 
-_NAME = r"[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)?"
+_NAME = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _PATTERNS = (
-    # Title (written as a title: capitalised, police ranks in capitals) and one or two name words.
+    # An honorific or a rank, written as one (capitalised; police ranks in capitals), then one to three
+    # capitalised words. Honorifics are replaced with the name; ranks stay ("DS Person 3").
     re.compile(
-        r"(?<![\w'’])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Nurse|Cllr|Rev|Revd|Prof|PC|WPC|DC|DS|DI|DCI|Sgt|"
-        r"Sergeant|Inspector|Constable|Detective)\.?\s+"
-        rf"(?P<name>{_NAME}(?:\s+{_NAME})?)"
+        r"(?<![\w'’])(?:(?P<honorific>Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)|%s)\.?[ \t]+"
+        rf"(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,2}})" % "|".join(re.escape(r) for r in RANKS)
     ),
     re.compile(rf"(?i:known as|aka|a\.k\.a\.|nicknamed|calls? (?:him|her)self)\s+[\"“‘']?(?P<name>{_NAME})"),
 )
@@ -50,16 +51,26 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
                 words = match.group("name").split()
+                # Stop at the first word that is not capitalised or is a known word ("Dr Patel said",
+                # "Mr Jones Senior"), except the first, which a title makes a name ("Mrs Will").
+                kept = words[:1]
+                for word in words[1:]:
+                    if not word[0].isupper() or known_word(re.sub(r"['’]s$", "", word)):
+                        break
+                    kept.append(word)
+                words = kept
+                if not words[0][0].isupper():
+                    continue
                 # "Mr Jones's": the possessive stays outside the replacement, so grammar survives.
                 words[-1] = re.sub(r"(?:['’]s|['’])$", "", words[-1])
-                # "Mr Jones Senior", "Dr Patel Consultant": stop the name at the first role or agency word.
                 while words and (words[-1].lower() in ROLE_WORDS or words[-1].lower() in AGENCY_WORDS):
                     words.pop()
                 if not words or variant_key(" ".join(words)) in self.pseudonyms:
                     continue
                 name_start = match.start("name")
                 name_end = name_start + len(" ".join(words)) if len(words) == 1 else _end_of(text, name_start, words)
-                start = match.start() if pattern is _PATTERNS[0] else name_start
+                honorific = pattern is _PATTERNS[0] and match.group("honorific")
+                start = match.start() if honorific else name_start
                 found.append(result("PERSON", start, name_end, SCORE, "pattern", None, recogniser_name=self.code))
         return found
 

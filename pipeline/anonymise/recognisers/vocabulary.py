@@ -69,7 +69,10 @@ ROLE_WORDS = frozenset(
     therapist psychologist psychiatrist counsellor advocate solicitor barrister judge magistrate
     coroner pathologist paramedic receptionist registrar dentist pharmacist staff professional
     professionals agency agencies independent reviewing iro children's childrens adults parent parents
-    guardian foster fostering adoptive mr mrs ms miss dr subject a b c d e f g h j k l m n p q r s t u v w
+    guardian foster fostering adoptive mr mrs ms miss dr subject mum mummy nanna nan nana dad daddy grandad
+    grandma granny grandpa auntie safeguarding community adviser advisor domestic violence specialist
+    named duty screener keyworker key-worker call taker handler crew technician paramedic pcso pso
+    emergency medical clinical quality assurance director assistant deputy head named lead a b c d e f g h j k l m n p q r s t u v w
     x y z officer's worker's visitor's mother's father's child's
     """.split()
 )
@@ -83,12 +86,20 @@ AGENCY_WORDS = frozenset(
     probation court courts cafcass camhs mash marac mappa cps crown magistrates hmic hmip sha pct yjb ppo
     government parliament unit team teams department foundation safeguarding health education
     children's childrens adults public england wales scotland ireland national county borough city
-    authority's jobcentre dwp hmrc ambulance fire rescue coroner's coroner services' icb ccg
+    authority's jobcentre dwp hmrc ambulance fire rescue coroner's coroner services' icb ccg commissioning
+    clinical group homes housing association aid support
     """.split()
 )
 AGENCY_NAMES = frozenset(
     "ofsted cqc dfe nhs camhs mash marac mappa cps cafcass lscb lscp hmic hmip sha pct yjb ppo dwp hmrc nspcc "
-    "barnardo's barnardos childline samaritans ico icb ccg ukhsa".split()
+    "barnardo's barnardos childline samaritans ico icb ccg ukhsa idva isva refuge shelter home-start "
+    "embrace".split()
+)
+# National charities and services whose names are ordinary words: kept like agencies.
+AGENCY_PHRASES = (
+    "women's aid", "victim support", "citizens advice", "action for children", "the children's society",
+    "home-start", "turning point", "change grow live", "we are with you", "early help", "family nurse partnership",
+    "youth offending", "youth justice", "health visiting", "school nursing", "working together",
 )
 
 # Heads of organisation names that identify a family's locality: replaced by a generic description.
@@ -103,6 +114,10 @@ PLACE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("the GP practice", r"\b(?:surgery|medical (?:centre|practice)|health centre|practice|gp)\b"),
         ("the hospital", r"\b(?:hospital|infirmary|a ?& ?e|emergency department|maternity unit|clinic)\b"),
         ("the pharmacy", r"\b(?:pharmacy|chemist)\b"),
+        ("the care home", r"\b(?:care|nursing|residential) home\b"),
+        ("the dental practice", r"\bdental\b"),
+        ("the hostel", r"\bhostel\b"),
+        ("the church", r"\b(?:church|chapel|mosque|temple|gurdwara|synagogue)\b"),
     )
 )
 
@@ -111,7 +126,10 @@ COMMON_ABBREVIATIONS = frozenset(
     """
     GP HV SW SSW DV CP CIN LAC CLA PC DC DS DI MP UK US EU AM PM ID IT TV OK CS LA ED AE IMR SCR LSCB NHS
     CAMHS MASH ICPC RCPC CPP PLO ASB ADHD ASD SEN EHCP NFA DNA DNR CT MRI ER AB BA MA HR FE HE IQ NI RE
-    ST MD QC KC JP FGM CSE CCE SARC IDVA ISVA MARAC MAPPA RTA NB PS CC BCC TBC NA NR OT SALT
+    ST MD QC KC JP FGM CSE CCE SARC IDVA ISVA MARAC MAPPA RTA NB PS CC BCC TBC NA NR OT SALT DASH PPN PICU
+    NICU SCBU RCPC LADO DSL DSO SENCO SENCo EHA CAF TAC TAF CPR PACE CID PPU MOSOVO CAIT DSP ACPO NPCC BME
+    HMP YOI YOS YOT CRC NPS OASYS MAST IRO IHA RHA LAC GCP SDQ ACE ACEs ICO UPN ULN CAD PNC PND RMN RGN
+    CEO DCS DAS CQC UKHSA ICB DOB
     """.split()
 )
 
@@ -147,7 +165,9 @@ PROCESS_WORDS = frozenset(
     guidance procedures procedure policy protocol chronology chronologies management individual
     recommendations recommendation action executive summary report terms reference of and the for to
     contact front door hub duty intake response unit department ward emergency accident general practice
-    primary secondary universal targeted specialist pathway programme project threshold criteria
+    primary secondary universal targeted specialist pathway programme project threshold criteria plus
+    partnership safeguard safeguarding graded profile tool toolkit survey skeletal visit visits chapter
+    part schedule regulations regulation guidance statutory
     """.split()
 )
 
@@ -168,4 +188,14 @@ DOCUMENT_WORDS = frozenset(
     present apologies attendees agenda minutes item items record records entry entries author name
     postcode dob nhs tel. fax web website page appendix annex table figure section paragraph chapter
     """.split()
+)
+
+# Honorifics belong to the name ("Mr Okafor" -> "Person 3"); ranks and job titles are role information
+# and stay in the text ("DS Person 3", "PCSO Person 4").
+HONORIFICS = frozenset("mr mrs ms miss mx master dr sir dame lady lord rev revd cllr prof".split())
+RANKS = (
+    "Detective Chief Superintendent", "Detective Superintendent", "Detective Chief Inspector",
+    "Detective Inspector", "Detective Sergeant", "Detective Constable", "Chief Superintendent",
+    "Superintendent", "Chief Inspector", "Inspector", "Sergeant", "Police Constable", "Constable",
+    "PCSO", "PSO", "PC", "WPC", "DC", "DS", "DI", "DCI", "DSI", "DSU", "Sgt", "Insp", "Nurse", "Sister",
 )

@@ -1,0 +1,103 @@
+"""Names announced by the words around them: "Midwife Bronwen Pritchard", "Key person: Kirsty Dobson",
+"From: Shabnam Akhtar", "Dear Rhiannon", "Social Worker 2 (Priya Raghunathan)", "Callum Fraser (paramedic)".
+
+The small English model misses many names, particularly ones it has rarely seen. Records name people next
+to their role, and letters and emails next to "Dear", "From" and "Signed": those cues are reliable, so
+the capitalised words that follow (or precede a bracketed role) are taken as a name when no vocabulary
+claims them. Words that turn out to name an organisation ("with Northshire Police") are left alone.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from . import ScrRecogniser, recogniser, result
+from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_WORDS, STREET_TYPES
+from .wordlists import NAME_TOKEN, name_like
+
+_CUES = (
+    "from", "to", "cc", "dear", "hi", "hello", "signed", "author", "chair", "chaired by", "chaired", "minutes by",
+    "key person", "keyworker", "key worker", "room leader", "worker", "family worker", "team leader",
+    "manager", "practitioner", "midwife", "nurse", "health visitor", "social worker", "teacher", "screener",
+    "call taker", "call handler", "crew", "paramedic", "dentist", "pharmacist", "landlord", "neighbour",
+    "friend", "partner", "boyfriend", "girlfriend", "daughter", "son", "brother", "sister", "aunt", "uncle",
+    "cousin", "grandmother", "grandfather", "niece", "nephew", "mother", "father", "officer", "dsl", "lead",
+    "consultant", "registrar", "gp", "doctor", "senior", "supervisor", "reviewer", "facilitated by",
+    "allocated to", "transferred to", "reallocated to", "referred to", "spoke to", "spoke with", "met",
+    "visited by", "seen by", "completed by", "entry by", "recorded by", "prepared by", "checked by",
+    "reviewed by", "circulated by", "submitted by", "made by", "named as", "known as", "called", "contacted",
+    "emailed", "rang", "phoned", "told", "asked", "with", "and", "by", "present", "attendees", "apologies",
+)
+_CUE = re.compile(
+    r"(?i:\b(?:%s))\b\s*(?:\d+\s*)?[:,–—-]?\s*(?:is\s+|was\s+)?" % "|".join(
+        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_CUES, key=len, reverse=True)
+    )
+)
+_NAME_RUN = re.compile(rf"(?P<run>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}})")
+_BRACKETED_ROLE = re.compile(rf"(?P<run>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}})[ \t]*\((?P<role>[^)]{{2,60}})\)")
+_AFTER_ROLE_BRACKET = re.compile(r"\(\s*(?P<run>[^()]{2,60}?)\s*\)")
+_STOP_AFTER = {w.lower() for w in STREET_TYPES} | AGENCY_WORDS | NAME_TO_PLACE_TAIL
+SCORE = 0.55
+
+
+@recogniser
+class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
+    code = "cued_name"
+    description = "Capitalised names next to a role, a salutation or a bracketed role ('Midwife Bronwen Pritchard')"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name=self.code)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        found: dict[tuple[int, int], None] = {}
+        for cue in _CUE.finditer(text):
+            span = _name_at(text, cue.end())
+            if span:
+                found[span] = None
+        for match in _BRACKETED_ROLE.finditer(text):
+            role_words = re.findall(r"[A-Za-z']+", match.group("role").lower())
+            if role_words and role_words[0] in ROLE_WORDS | {"emergency", "paramedic", "chair", "pharmacist"}:
+                span = _trim_run(text, match.start("run"), match.end("run"))
+                if span:
+                    found[span] = None
+        for match in _AFTER_ROLE_BRACKET.finditer(text):
+            before = re.findall(r"[A-Za-z']+", text[max(0, match.start() - 30):match.start()].lower())
+            if before and before[-1] in ROLE_WORDS:
+                span = _name_at(text, match.start("run"), whole=match.end("run"))
+                if span:
+                    found[span] = None
+        return [result("PERSON", s, e, SCORE, "pattern", None, recogniser_name=self.code) for s, e in found]
+
+
+def _name_at(text: str, position: int, whole: int | None = None) -> tuple[int, int] | None:
+    match = _NAME_RUN.match(text, position)
+    if not match or (whole is not None and match.end() != whole):
+        return None
+    span = _trim_run(text, match.start(), match.end())
+    if span is None:
+        return None
+    following = re.match(r"(?:['’]s)?[ \t]+([A-Za-z'’]+)", text[span[1]:span[1] + 30])
+    if following and following.group(1)[0].isupper() and following.group(1).lower() in _STOP_AFTER:
+        return None  # "with Northshire Police", "to Larch Close": an organisation or a place
+    return span
+
+
+def _trim_run(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Keep the leading name-like words of a run of capitalised words."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    kept = []
+    for word in words:
+        token = word.group()
+        if not name_like(token):
+            break
+        kept.append(word)
+    if not kept:
+        return None
+    last = kept[-1]
+    stop = start + last.end()
+    stop -= len(re.search(r"(?:['’]s)?$", text[start + last.start():stop]).group())
+    return start + kept[0].start(), stop

@@ -1,0 +1,55 @@
+"""People written as initials: a sign-off at the end of an entry ("…no concerns. JA") and an initial with
+a surname ("M Crowther", "J. Adeyemi").
+
+Health and school records are signed with initials; one surviving "JA" identifies the health visitor
+however often her full name was caught. Known abbreviations (GP, SW, CP, DV...) are never taken as
+initials, and register people's own initials are left to the register recogniser.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from . import ScrRecogniser, recogniser, result
+from .vocabulary import COMMON_ABBREVIATIONS
+from .wordlists import known_word
+
+# Initials alone on the end of a line, after the end of a sentence or a closing quote.
+_SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”’')])|(?<=[.!?\"”’')][ \t]))[ \t]*(?P<name>[A-Z]{2,3})[ \t]*$", re.MULTILINE)
+# An initial and a surname. Without a dot after the initial the surname must not be a known word, so
+# "A Home visit" and "I Will" are not names.
+_INITIAL_SURNAME = re.compile(
+    r"(?<![\w.'’-])(?P<name>(?P<initial>[A-Z])(?P<dot>\.)?[ \t](?P<surname>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?))"
+    r"(?![\w'’-])"
+)
+SCORE = 0.6
+
+
+@recogniser
+class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
+    code = "initials"
+    description = "Initials signing off an entry ('JA') and an initial with a surname ('M Crowther')"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name=self.code)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        found = []
+        for match in _SIGN_OFF.finditer(text):
+            if match.group("name") not in COMMON_ABBREVIATIONS:
+                found.append(self._result(match.start("name"), match.end("name")))
+        for match in _INITIAL_SURNAME.finditer(text):
+            surname = re.sub(r"['’]s$", "", match.group("surname"))
+            if not match.group("dot") and (match.group("initial") in "AI" or known_word(surname)):
+                continue
+            if known_word(surname) and match.group("initial") in "AI":
+                continue
+            found.append(self._result(match.start("name"), match.start("surname") + len(surname)))
+        return found
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        return result("PERSON", start, end, SCORE, "pattern", None, recogniser_name=self.code)
