@@ -232,9 +232,8 @@ def _fix_layout(tbl, twips: list[int]) -> None:
         tbl_pr.append(width)
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(sum(twips)))
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    # Fixed layout (python-docx puts w:tblLayout in its schema position): Word need not measure 2,000 rows.
+    tbl_pr.get_or_add_tblLayout().type = "fixed"
     grid = tbl.tblGrid
     for col, value in zip(grid.findall(qn("w:gridCol")), twips):
         col.set(qn("w:w"), str(value))

@@ -31,6 +31,11 @@ def register_template_fields(file_name: str, fields: Mapping[str, object]) -> No
 
 
 def fields_for(path: Path) -> Mapping[str, object] | None:
+    try:
+        # Other stages register their templates' fields when imported; make sure they have had the chance.
+        from .. import letters  # noqa: F401
+    except ImportError:
+        pass
     if path.name in _REGISTERED:
         return _REGISTERED[path.name]
     from .reports import REPORT_FIELDS, REPORTS

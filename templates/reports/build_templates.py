@@ -76,6 +76,10 @@ def _styles(doc) -> None:
     for level in (1, 2):
         toc = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.element.styleId = f"TOC{level}"
+        # Word's own built-in "toc N" styles, not custom look-alikes: Word's TOC field uses these names.
+        toc.element.attrib.pop(qn("w:customStyle"), None)
+        toc.priority = 39
+        toc.unhide_when_used = True
         toc.base_style = normal
         toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         toc.paragraph_format.space_after = Pt(3)
