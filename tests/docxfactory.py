@@ -97,6 +97,10 @@ PLANTED = {
     "custom XML part": "Poppy Harrington / " + EMAIL,
     "glossary document (building block)": "Kerry Walsh",
     "content control title": "Poppy Harrington",
+    "picture metadata (PNG text chunk)": "Poppy Harrington",
+    "chart labels (cached category and series names)": "Dean Harrington / Poppy Harrington",
+    "chart data workbook (embedded .xlsx)": "Kerry Walsh",
+    "embedded OLE object (workbook) and its preview picture": "Tomasz Nowak",
 }
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -113,13 +117,27 @@ def write_register(path: Path) -> Path:
     return path
 
 
-def tiny_png() -> bytes:
-    """A valid 1x1 PNG, so the test needs no image file."""
+def tiny_png(author: str | None = None) -> bytes:
+    """A valid 1x1 PNG, so the test needs no image file; `author` adds a text chunk as cameras and editors do."""
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+    text = chunk(b"tEXt", b"Author\x00" + author.encode("latin-1")) if author else b""
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + text + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+            + chunk(b"IEND", b""))
+
+
+def tiny_workbook(rows: list[list[str]]) -> bytes:
+    """An .xlsx in memory (for embedded objects and chart data)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def build_docx(path: Path, *, body: list[str] | None = None) -> Path:
@@ -161,7 +179,7 @@ def _ordinary_parts(document, extra: list[str]) -> None:
     inner = table.cell(1, 1).add_table(rows=1, cols=1)
     inner.cell(0, 0).text = "Tomasz Nowak"
 
-    document.add_picture(io.BytesIO(tiny_png()), width=Inches(0.5))
+    document.add_picture(io.BytesIO(tiny_png(author="Poppy Harrington")), width=Inches(0.5))
 
     document.settings.odd_and_even_pages_header_footer = True
     section = document.sections[0]
@@ -243,6 +261,40 @@ _BODY_XML = [
     '</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>',
 ]
 
+_BODY_XML += [
+    # A chart (drawn from chart1.xml, data in an embedded workbook).
+    f'<w:p {_NS} xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><w:r><w:drawing>'
+    '<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="2743200" cy="1828800"/>'
+    '<wp:docPr id="60" name="Chart 60"/><wp:cNvGraphicFramePr/><a:graphic>'
+    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rIdChart"/>'
+    '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>',
+    # An embedded OLE object: a workbook shown through a preview picture.
+    f'<w:p {_NS}><w:r><w:object w:dxaOrig="1440" w:dyaOrig="720">'
+    '<v:shape id="_x0000_i1025" type="#_x0000_t75" style="width:1in;height:.5in" o:ole="">'
+    '<v:imagedata r:id="rIdOlePreview" o:title=""/></v:shape>'
+    '<o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025" DrawAspect="Content" '
+    'ObjectID="_1700000001" r:id="rIdOle"/></w:object></w:r></w:p>',
+]
+
+_CHART = (
+    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    f'xmlns:r="{R_NS}"><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>'
+    '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>'
+    '<c:ser><c:idx val="0"/><c:order val="0"/>'
+    '<c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>Visits to Poppy Harrington</c:v></c:pt></c:strCache></c:strRef></c:tx>'
+    '<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$3</c:f><c:strCache><c:ptCount val="2"/>'
+    '<c:pt idx="0"><c:v>Dean Harrington</c:v></c:pt><c:pt idx="1"><c:v>Health visitor</c:v></c:pt></c:strCache></c:strRef></c:cat>'
+    '<c:val><c:numRef><c:f>Sheet1!$B$2:$B$3</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/>'
+    '<c:pt idx="0"><c:v>3</c:v></c:pt><c:pt idx="1"><c:v>5</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>'
+    '<c:axId val="1"/><c:axId val="2"/></c:barChart>'
+    '<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
+    '<c:axPos val="b"/><c:crossAx val="2"/></c:catAx>'
+    '<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
+    '<c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea><c:plotVisOnly val="1"/></c:chart>'
+    '<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
+)
+
 _FOOTNOTES = (
     f'<w:footnotes xmlns:w="{W_NS}">'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
@@ -293,6 +345,22 @@ def _finish_package(data: bytes) -> bytes:
         if content_type:
             etree.SubElement(types, f"{{{CT_NS}}}Override", PartName=f"/{name}", ContentType=content_type)
 
+    add_part("word/charts/chart1.xml", _CHART, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml")
+    add_rel(doc_rels, "rIdChart", f"{_REL_TYPE}/chart", "charts/chart1.xml")
+    parts["word/embeddings/Microsoft_Excel_Worksheet.xlsx"] = tiny_workbook(
+        [["Who", "Visits to Poppy Harrington"], ["Dean Harrington", "3"], ["Kerry Walsh", "5"]])
+    parts["word/charts/_rels/chart1.xml.rels"] = (
+        f'<Relationships xmlns="{REL_NS}"><Relationship Id="rId1" Type="{_REL_TYPE}/package" '
+        'Target="../embeddings/Microsoft_Excel_Worksheet.xlsx"/></Relationships>'
+    ).encode()
+    parts["word/embeddings/Microsoft_Excel_Worksheet1.xlsx"] = tiny_workbook([["Tomasz Nowak", "health visitor"]])
+    add_rel(doc_rels, "rIdOle", f"{_REL_TYPE}/package", "embeddings/Microsoft_Excel_Worksheet1.xlsx")
+    parts["word/media/ole_preview.png"] = tiny_png(author="Tomasz Nowak")
+    add_rel(doc_rels, "rIdOlePreview", f"{_REL_TYPE}/image", "media/ole_preview.png")
+    etree.SubElement(types, f"{{{CT_NS}}}Default", Extension="xlsx",
+                     ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if not any(d.get("Extension") == "png" for d in types.iter(f"{{{CT_NS}}}Default")):
+        etree.SubElement(types, f"{{{CT_NS}}}Default", Extension="png", ContentType="image/png")
     add_rel(doc_rels, "rIdMail", f"{_REL_TYPE}/hyperlink", f"mailto:{EMAIL}", external=True)
     add_part("word/footnotes.xml", _FOOTNOTES, f"{_WML_TYPE}.footnotes+xml")
     add_rel(doc_rels, "rIdFoot", f"{_REL_TYPE}/footnotes", "footnotes.xml")
@@ -381,17 +449,22 @@ def _finish_styles(xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def part_texts(path: Path) -> dict[str, str]:
-    """Every XML part of a package as text, and a copy with tags stripped (so a name split over runs
-    reads whole): {"word/document.xml": "...", "word/document.xml (text only)": "..."}."""
+def part_texts(path: Path | io.BytesIO, prefix: str = "") -> dict[str, str]:
+    """Every part of a package as text: XML parts as they are and with tags stripped (so a name split over
+    runs reads whole), embedded .xlsx/.docx packages opened in turn, and any other part (pictures) read
+    byte for byte: {"word/document.xml": "...", "word/document.xml (text only)": "...", ...}."""
     texts: dict[str, str] = {}
     with zipfile.ZipFile(path) as zf:
         for name in zf.namelist():
-            if not name.endswith((".xml", ".rels")):
-                continue
-            raw = zf.read(name).decode("utf-8")
-            texts[name] = raw
-            texts[f"{name} (text only)"] = re.sub(r"<[^>]+>", "", raw)
+            data = zf.read(name)
+            if name.endswith((".xml", ".rels")):
+                raw = data.decode("utf-8")
+                texts[prefix + name] = raw
+                texts[f"{prefix}{name} (text only)"] = re.sub(r"<[^>]+>", "", raw)
+            elif name.lower().endswith((".xlsx", ".docx")):
+                texts.update(part_texts(io.BytesIO(data), prefix=f"{prefix}{name} > "))
+            else:
+                texts[prefix + name] = data.decode("latin-1")
     return texts
 
 

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
-from docxfactory import NEEDLES, build_docx, part_texts, survivors
+from docxfactory import NEEDLES, build_docx, part_texts, survivors, tiny_png
 from lxml import etree
 
 from pipeline.anonymise.formats import open_document
 from pipeline.anonymise.formats.docx_walk import iter_docx_text
+from pipeline.anonymise.formats.images import strip_metadata
 from pipeline.anonymise.formats.locations import Segment, TextLocation
 from pipeline.errors import InputFileError
 
@@ -84,6 +86,8 @@ def locations(planted) -> dict[str, str]:
         ("custom XML part customXml/item2.xml: child", "Poppy Harrington"),
         ("document variable in word/settings.xml", "Poppy Harrington"),
         ('building blocks > building block "Family"', "Kerry Walsh, Mother"),
+        ("chart 1 label 1", "Visits to Poppy Harrington"),
+        ("chart 1 label 2", "Dean Harrington"),
     ],
 )
 def test_every_part_is_read_with_a_findable_label(locations, label, expected):
@@ -140,6 +144,43 @@ def test_insertions_and_moves_become_ordinary_text_and_authors_are_neutral(clean
     assert body.core_properties.author == "Author"
     assert body.core_properties.last_modified_by == "Author"
     assert 'w:author="Tomasz Nowak"' not in part_texts(cleaned)["word/document.xml"]
+
+
+def test_embedded_objects_go_chart_workbooks_are_searched_and_picture_metadata_is_dropped(planted, cleaned):
+    document = open_document(planted)
+    labels = [loc.label for loc in document.locations]
+    assert 'embedded workbook "Microsoft_Excel_Worksheet.xlsx" > sheet "Sheet", cell A3' in labels
+    assert document.removed["embedded objects"] == 1
+    assert document.removed["picture metadata"] == 1
+    names = zipfile.ZipFile(cleaned).namelist()
+    assert "word/embeddings/Microsoft_Excel_Worksheet1.xlsx" not in names
+    assert "word/media/ole_preview.png" not in names
+    assert "docProps/thumbnail.jpeg" not in names  # a picture of the original first page
+    assert "word/embeddings/Microsoft_Excel_Worksheet.xlsx" in names
+    assert "<w:object" not in part_texts(cleaned)["word/document.xml"]
+    assert "rIdOle" not in part_texts(cleaned)["word/_rels/document.xml.rels"]
+
+
+def _jpeg(*segments: tuple[int, bytes]) -> bytes:
+    body = b"".join(bytes([0xFF, marker]) + struct.pack(">H", len(data) + 2) + data for marker, data in segments)
+    return b"\xff\xd8" + body + b"\xff\xda\x00\x02PIXELS\xff\xd9"
+
+
+@pytest.mark.parametrize(
+    ("picture", "kept", "gone", "removed"),
+    [
+        (_jpeg((0xE0, b"JFIF\x00"), (0xE1, b"Exif\x00\x00Artist Poppy Harrington"), (0xFE, b"Dean")),
+         [b"JFIF", b"PIXELS"], [b"Poppy", b"Dean"], 2),
+        (_jpeg((0xE2, b"ICC_PROFILE\x00"), (0xEE, b"Adobe")), [b"ICC_PROFILE", b"Adobe", b"PIXELS"], [], 0),
+        (tiny_png(author="Kerry Walsh"), [b"IHDR", b"IDAT", b"IEND"], [b"Kerry"], 1),
+        (b"GIF89a not parsed", [b"GIF89a"], [], 0),
+    ],
+)
+def test_picture_metadata_is_stripped_and_the_picture_kept(picture, kept, gone, removed):
+    data, count = strip_metadata(picture)
+    assert count == removed
+    assert all(k in data for k in kept)
+    assert not any(g in data for g in gone)
 
 
 def test_template_path_keeps_only_the_file_name(cleaned):

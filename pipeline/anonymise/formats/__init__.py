@@ -25,7 +25,7 @@ class Document(Protocol):
 def _docx(path: Path, dates: str) -> Document:
     from .docx import WordDocument
 
-    return WordDocument(path)
+    return WordDocument(path, dates=dates)
 
 
 def _xlsx(path: Path, dates: str) -> Document:

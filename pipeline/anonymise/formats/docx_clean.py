@@ -63,7 +63,18 @@ def clean_package(pkg: Package) -> Counter[str]:
         _neutralise_authors(root, counts)
     _neutralise_core_authors(pkg, counts)
     _scrub_template_path(pkg, counts)
+    _remove_thumbnail(pkg, counts)
     return counts
+
+
+def _remove_thumbnail(pkg: Package, counts: Counter[str]) -> None:
+    """Word can save a picture of the first page (for file browsers): it shows the original, unanonymised."""
+    for rel in list(pkg.relationships("")):
+        if rel.get("Type", "").endswith("/thumbnail"):
+            part = resolve_target("", rel.get("Target", ""))
+            if pkg.has(part):
+                pkg.remove_part(part)
+                counts["page preview picture"] += 1
 
 
 def _remove_comment_parts(pkg: Package, counts: Counter[str]) -> None:

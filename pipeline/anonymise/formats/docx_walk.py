@@ -145,7 +145,15 @@ class _Walker:
                 continue
             location.label = self.label(part, para) + _STATE_SUFFIX[state]
             yield location
+        yield from self.chart_values(part, root)
         yield from self.attributes(part, root)
+
+    def chart_values(self, part: str, root: etree._Element) -> Iterator[TextLocation]:
+        """Labels a chart shows (categories, series names) are cached in the chart itself as c:v text."""
+        for number, value in enumerate(root.iter(qn("c:v")), start=1):
+            cache = value.getparent().getparent() if value.getparent() is not None else None
+            if cache is not None and cache.tag == qn("c:strCache") and (value.text or "").strip():
+                yield _element_text(part, f"chart {_chart_number(part)} label {number}", "chart label", value)
 
     def _state(self, node: etree._Element) -> str:
         if node.tag in _FIELD_TAGS:
@@ -364,6 +372,11 @@ def _element_text(part: str, label: str, kind: str, element: etree._Element) -> 
         element.text = value
 
     return text_location(part, label, kind, lambda: element.text or "", set_, concealed=True)
+
+
+def _chart_number(part: str) -> str:
+    found = re.search(r"(\d+)\.xml$", part)
+    return found.group(1) if found else "1"
 
 
 def _container(el: etree._Element) -> etree._Element | None:
