@@ -273,3 +273,14 @@ def test_a_clock_that_has_not_started(tmp_path):
     found = statuses(folder, "01/07/2024")
     assert found["foi_reply-2"] == ("19/08/2024", "not yet applicable (counts from 22 July 2024)")
     assert found["foi_reply-1"] == ("10/04/2024", "done on 8 April 2024")
+
+
+def test_the_child_a_sample_shows_its_late_and_missing_imrs():
+    sample = Path(__file__).resolve().parents[1] / "samples" / "child-a"
+    result = runner.invoke(main, ["timeline", str(sample), "--today", "01/07/2024", "--json"])
+    assert result.exit_code == 0, result.output
+    found = {m["id"]: m for m in json.loads(result.output)["milestones"]}
+    assert found["imr_first_drafts-ambulance"]["status"] == "overdue"
+    assert found["imr_first_drafts-housing"]["description"].startswith("done on 15 January 2024")
+    assert found["review_completed"]["due"] == "2024-06-28"  # the agreed extension
+    assert found["final_to_ofsted"]["waiting_for"] == "review.dates.evaluation_letter"

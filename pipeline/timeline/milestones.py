@@ -86,7 +86,8 @@ class Milestone:
             "due": self.due.isoformat() if self.due else None,
             "done_on": self.done_on.isoformat() if self.done_on else None,
             "status": self.status, "working_days": self.working_days, "description": self.describe(),
-            "waiting_for": self.waiting_for, "done_field": self.done_field,
+            "waiting_for": self.waiting_for, "starts_on": self.starts_on.isoformat() if self.starts_on else None,
+            "done_field": self.done_field,
         }
 
 
