@@ -27,6 +27,8 @@ def build_workbook(path: Path) -> Path:
     sheet["E2"] = "='Poppy Harrington'!A1"
     sheet["F2"] = '="Seen by "&"Tomasz Nowak"'
     sheet["G2"] = "=SUM(D2:D3)"
+    sheet["H2"] = "email the social worker"
+    sheet["H2"].hyperlink = "mailto:sarah.okafor@northshire.gov.uk?subject=Poppy%20Harrington"
     sheet.oddHeader.center.text = "Case of Poppy Harrington"
     sheet.oddFooter.left.text = "Kerry Walsh"
     named = book.create_sheet("Poppy Harrington")
@@ -69,6 +71,7 @@ def test_no_identifier_survives_anywhere_in_the_workbook(anonymised):
         ("Chronology", "F2", '="Seen by "&"Health Visitor 1"'),
         ("Chronology", "G2", "=SUM(D2:D3)"),
         ("Child A", "A1", "The primary school"),  # capitalised at the start of a cell
+        ("Chronology", "H2", "email the social worker"),
     ],
 )
 def test_cells_are_anonymised_and_formulas_keep_working(anonymised, sheet, cell, expected):
@@ -87,6 +90,11 @@ def test_hidden_sheet_comments_headers_and_properties(anonymised):
     assert book["Chronology"].oddFooter.left.text == "Mother"
     assert book["Chronology"].row_dimensions[3].hidden
     assert (book.properties.creator, book.properties.title) == ("Author", "Child A chronology")
+
+
+def test_link_targets_are_searched_with_escapes_decoded(anonymised):
+    link = openpyxl.load_workbook(anonymised[1])["Chronology"]["H2"].hyperlink
+    assert link.target == "mailto:[email%20address]?subject=Child%20A"
 
 
 @pytest.mark.parametrize(("mode", "expected"), [("month", "March 2023"), ("remove", "[date]")])

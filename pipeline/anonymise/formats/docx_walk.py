@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .locations import Segment, TextLocation, attribute_segment_fns, text_location
+from .locations import Segment, TextLocation, attribute_segment_fns, text_location, url_fns
 from .ooxml import NS, Package, qn, resolve_target
 
 W = NS["w"]
@@ -278,7 +278,7 @@ class _Walker:
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
             what = {"hyperlink": f"hyperlink target ({rel.get('Id')})", "attachedTemplate": "attached template path"}
             label = what.get(kind, f"external link ({kind} {rel.get('Id')})")
-            get, set_ = attribute_segment_fns(rel, "Target")
+            get, set_ = url_fns(*attribute_segment_fns(rel, "Target"))
             yield text_location(part, label, "link", get, set_, concealed=True)
 
     def core_properties(self, part: str) -> Iterator[TextLocation]:

@@ -96,5 +96,14 @@ def text_location(part: str, label: str, kind: str, get: Callable[[], str], set_
     return TextLocation(part, label, kind, text, concealed, [Segment(0, len(text), get, set_)], joined)
 
 
+def url_fns(get: Callable[[], str], set_: Callable[[str], None]) -> tuple[Callable[[], str], Callable[[str], None]]:
+    """Read a link with %-escapes decoded ("Poppy%20Harrington" is a name too), write it back encoded."""
+    from urllib.parse import quote, unquote
+
+    if "%" not in get():
+        return get, set_
+    return (lambda: unquote(get())), (lambda value: set_(quote(value, safe=":/?#[]@!$&'()*+,;=~\\")))
+
+
 def attribute_segment_fns(element: Any, attribute: str) -> tuple[Callable[[], str], Callable[[str], None]]:
     return (lambda: element.get(attribute) or ""), (lambda value: element.set(attribute, value))

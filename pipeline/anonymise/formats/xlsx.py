@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from ...errors import InputFileError
-from .locations import TextLocation, text_location
+from .locations import TextLocation, text_location, url_fns
 
 NEUTRAL_AUTHOR = "Author"
 _QUOTED = re.compile(r'"((?:[^"]|"")*)"')
@@ -77,6 +77,14 @@ class Workbook:
                 sheet.title, f"comment on {where}", "comment", lambda c=comment: c.text or "",
                 lambda value, c=comment: setattr(c, "text", value), concealed=True,
             ))
+        link = cell.hyperlink
+        if link is not None:
+            for attr, what in (("target", "link target"), ("tooltip", "link tooltip"), ("display", "link text")):
+                if isinstance(getattr(link, attr, None), str) and getattr(link, attr).strip():
+                    get, set_ = url_fns(lambda l=link, a=attr: getattr(l, a) or "",
+                                        lambda value, l=link, a=attr: setattr(l, a, value))
+                    self.locations.append(text_location(sheet.title, f"{what} in {where}", "link", get, set_,
+                                                        concealed=True))
         value = cell.value
         if isinstance(value, int) and not isinstance(value, bool) and len(str(abs(value))) >= 9:
             # A long number may be an NHS number or a phone number typed into a number cell.
