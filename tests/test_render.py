@@ -396,3 +396,22 @@ def test_cli_render_warns_about_unwritten_sections(tmp_path):
     result = CliRunner().invoke(main, ["render", str(SAMPLES / "minimal"), "--out", str(tmp_path), "--only", "summary"])
     assert result.exit_code == 0
     assert "Warning: Executive Summary: section 'Key issues' has no text yet (add narrative/key-issues.md)" in result.output
+
+
+@pytest.mark.parametrize("part", ["header", "footer"])
+def test_template_without_marking_is_refused(awkward, tmp_path, part):
+    folder = tmp_path / "board"
+    folder.mkdir()
+    doc = Document(str(DEFAULT_TEMPLATES / "action-plan.docx"))
+    getattr(doc.sections[0], part).paragraphs[0].text = "Northshire"
+    doc.save(str(folder / "action-plan.docx"))
+    with pytest.raises(ProcessingFailed, match=f"the {part} does not show the protective marking"):
+        render_reports(awkward, tmp_path / "out", templates_dir=folder, only=["action-plan"])
+    assert not (tmp_path / "out" / "action-plan.docx").exists()
+
+
+def test_cli_cover_date(tmp_path):
+    result = CliRunner().invoke(main, ["render", str(SAMPLES / "minimal"), "--out", str(tmp_path), "--only", "actions",
+                                       "--date", "12/03/2024"])
+    assert result.exit_code == 0, result.output
+    assert "Date: 12 March 2024" in texts(Document(str(tmp_path / "action-plan.docx")))

@@ -1,12 +1,14 @@
 """`scr render`: write the Overview Report, Executive Summary, action plan and chronology for a case."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
 from ..case import load_case
 from ..render.reports import REPORTS, render_reports
+from .timeline import UK_DATE
 
 
 @click.command("render")
@@ -20,8 +22,9 @@ from ..render.reports import REPORTS, render_reports
 @click.option("--templates", "templates_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder with the board's own copies of the report templates (default: templates/reports).")
 @click.option("--draft", is_flag=True, help="Mark every page DRAFT and the cover 'not for circulation'.")
+@click.option("--date", "cover_date", type=UK_DATE, help="Date on the cover page, DD/MM/YYYY (default: today).")
 def command(case_dir: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, templates_dir: Path | None,
-            draft: bool) -> None:
+            draft: bool, cover_date: dt.date | None) -> None:
     """Write the reports for a case in Word (and PDF): overview-report.docx, executive-summary.docx,
     action-plan.docx, multi-agency-chronology.docx and multi-agency-chronology.xlsx.
 
@@ -32,7 +35,8 @@ def command(case_dir: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, tem
     Example:  scr render samples/child-a --out out/reports --draft --pdf
     """
     case = load_case(case_dir)
-    result = render_reports(case, out_dir, only=only, pdf=pdf, templates_dir=templates_dir, draft=draft)
+    result = render_reports(case, out_dir, only=only, pdf=pdf, templates_dir=templates_dir, draft=draft,
+                            today=cover_date)
     for path in result.written:
         click.echo(f"wrote {path}")
     for warning in result.warnings:

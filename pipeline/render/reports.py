@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from ..case.model import Board, Case, Officer, Review
@@ -137,8 +138,26 @@ def _anchor(doc: DocumentObject, marker: str) -> Paragraph | None:
     return None
 
 
-def _finisher(case: Case, spec: ReportSpec, template: Path, notes: Notes) -> Callable[[DocumentObject], None]:
+def _check_marking(doc: DocumentObject, marking: str, template: Path) -> None:
+    """Fail closed: a board's template that lost the marking from a header or footer must not go out unmarked.
+
+    Reads the parts through the relationships, because docxtpl swaps in the rendered header and footer parts
+    behind python-docx's cached `section.header`.
+    """
+    rels = doc.part.rels
+    for label in ("header", "footer"):
+        refs = doc.element.body.xpath(f".//w:sectPr/w:{label}Reference")
+        texts = ["".join(rels[ref.get(qn("r:id"))].target_part.element.xpath(".//w:t/text()")) for ref in refs]
+        if not texts or any(marking not in text for text in texts):
+            raise TemplateProblem(
+                template, f"the {label} does not show the protective marking ({marking})",
+                hint=f"Put {{{{ marking }}}} in the {label} of the template (in Word: Insert > {label.title()}).",
+            )
+
+
+def _finisher(case: Case, spec: ReportSpec, template: Path, notes: Notes, marking: str) -> Callable[[DocumentObject], None]:
     def finish(doc: DocumentObject) -> None:
+        _check_marking(doc, marking, template)
         body = _anchor(doc, BODY_MARKER)
         if body is None or body.text.strip() != BODY_MARKER:
             raise TemplateProblem(
@@ -173,7 +192,7 @@ def render_report(case: Case, spec: ReportSpec, out_dir: Path, *, templates_dir:
     template = template_path(spec, templates_dir)
     target = out_dir / f"{spec.name}.docx"
     render_template(template, report_context(case, spec, draft=draft, today=today), target,
-                    finish=_finisher(case, spec, template, notes))
+                    finish=_finisher(case, spec, template, notes, marking_for(case, draft)))
     written = [target]
     if spec.spreadsheet:
         written.append(write_chronology_xlsx(case, out_dir / f"{spec.name}.xlsx", marking=marking_for(case, draft)))
