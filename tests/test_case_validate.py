@@ -75,9 +75,12 @@ def test_chronology_merged_in_date_order_and_scope_marked(case_dir: Path) -> Non
          "the pseudonym 'child w' is used for two people"),
         ("register.yaml", "people:\n  - {name: Margaret Ellison, pseudonym: Child W}\n",
          "'Margaret Ellison' is listed both as someone to hide and as someone who may be named"),
+        ("timescales.yaml", "milestones:\n  - id: new_milestone\n    rule: Something\n",
+         "timescales.yaml, line 2: milestones[1]: 'new_milestone' is not one of the standard milestones"),
     ],
     ids=["bad-yaml", "impossible-date", "us-date", "missing-column", "not-utf8", "unknown-agency", "empty-event",
-         "imr-missing-field", "imr-bad-date", "recommendation-without-action", "duplicate-pseudonym", "exempt-in-people"],
+         "imr-missing-field", "imr-bad-date", "recommendation-without-action", "duplicate-pseudonym", "exempt-in-people",
+         "board-timescales"],
 )
 def test_bad_input_is_reported_with_location(case_dir: Path, file: str, content: str | bytes, expected: str) -> None:
     target = case_dir / file

@@ -36,10 +36,11 @@ logger = logging.getLogger(__name__)
 LANGUAGE = "en"
 # Texts longer than this are analysed in pieces split at line breaks (spaCy's own limit is 1,000,000).
 CHUNK = 50_000
+_FALLBACK_LABELS = frozenset({"[organisation]", "[place]"})
 _NEEDS_MODEL = re.compile(r"[A-Za-z]{2}")
 _NAME_WORD = re.compile(r"[A-Z][\w'’]*")
 # A stretch of text that can only be more of the same name: capitalised words, hyphens, apostrophes.
-_NAME_ONLY = re.compile(r"[\s\-'’.]*(?:[A-Z][\w'’]*[\s\-'’.]*)+")
+_NAME_ONLY = re.compile(r"[\s\-'’.]*(?:(?:[A-Z][\w'’]*|de|van|von|der|den|da|di|du|le|la|dos|bin|al)[\s\-'’.]*)+")
 
 
 @dataclass(frozen=True)
@@ -163,8 +164,8 @@ class Anonymiser:
             replacements, exempt, learned = self._resolve(chunk, results)
             found[index].extend(replace(r, start=r.start + offset, end=r.end + offset) for r in replacements)
             kept[index].extend((start + offset, end + offset) for start, end in exempt)
-            for name in learned:
-                self._known.learn(name)
+            for name, single in learned:
+                self._known.learn(name, single=single)
         for text, replacements, exempt in zip(texts, found, kept):
             replacements.extend(self._other_mentions(text, replacements, exempt))
             self._remember(text, tuple(sorted(replacements, key=lambda r: r.start)))
@@ -176,9 +177,8 @@ class Anonymiser:
             return []
         # A learned name outranks the model's guess that the same word is an organisation or a town
         # ("BROWN's car" tagged as an organisation after "Jayden Brown" was found).
-        weak = {"ORGANISATION", "[place]"}
         taken = [(r.start, r.end) for r in replacements
-                 if not (r.source == "ner" and (r.entity_type in weak or r.replacement in weak))] + exempt
+                 if not (r.source == "ner" and r.replacement in _FALLBACK_LABELS)] + exempt
         extra = []
         for start, end in self._known.find(text):
             if any(s < end and start < e for s, e in taken):
@@ -197,7 +197,7 @@ class Anonymiser:
 
     def _resolve(
         self, text: str, results: list[RecognizerResult]
-    ) -> tuple[list[Replacement], list[tuple[int, int]], list[str]]:
+    ) -> tuple[list[Replacement], list[tuple[int, int]], list[tuple[str, bool]]]:
         """Settle overlaps. Returns the replacements, the spans of exempt names (never replaced, not even
         by later mentions of a learned name) and the unknown people's names worth looking for elsewhere."""
         candidates = []
@@ -206,10 +206,13 @@ class Anonymiser:
             source = metadata.get(SOURCE)
             if source is None or item.end <= item.start:
                 continue
-            candidates.append(
-                _Candidate(item.start, item.end, item.entity_type, source, metadata.get(REPLACEMENT),
-                           _priority(source, item.entity_type))
-            )
+            replacement = metadata.get(REPLACEMENT)
+            priority = _priority(source, item.entity_type)
+            if source == "ner" and replacement in _FALLBACK_LABELS:
+                # The model called it an organisation or a place but nothing in it says which; a
+                # recogniser that reads it as a person's name is more useful (and as safe).
+                priority = 34
+            candidates.append(_Candidate(item.start, item.end, item.entity_type, source, replacement, priority))
         candidates.sort(key=lambda c: (-c.priority, -c.length, c.source != "register", c.start))
         chosen: list[_Candidate] = []
         for candidate in candidates:
@@ -227,7 +230,7 @@ class Anonymiser:
             if candidate.entity_type == "PERSON" and candidate.source in ("ner", "pattern", "relative"):
                 # Names vouched for by the model, a title, a cue or the register's surname are learned;
                 # the weakest guesses are not, so one wrong guess cannot spread through a batch.
-                learned.append(text[candidate.start:candidate.end])
+                learned.append((text[candidate.start:candidate.end], candidate.source != "ner"))
             original = text[candidate.start:candidate.end]
             replacement = candidate.replacement
             if replacement is None:
@@ -263,8 +266,11 @@ class Anonymiser:
             return []
         same_register = {(c.source, c.entity_type, c.replacement) for c in covered}
         widen = all(_NAME_ONLY.fullmatch(text[s:e]) for s, e in gaps)
-        if (widen and len(same_register) == 1 and covered[0].source == "register"
-                and covered[0].entity_type == candidate.entity_type):
+        # Two recognisers saw parts of one unknown name ("MacLeod" and "Connor MacLeod"): one label.
+        unknown_person = (len(covered) == 1 and covered[0].entity_type == candidate.entity_type == "PERSON"
+                          and covered[0].replacement is None and covered[0].source != "exempt")
+        if widen and (unknown_person or (len(same_register) == 1 and covered[0].source == "register"
+                                         and covered[0].entity_type == candidate.entity_type)):
             anchor = covered[0]
             anchor.start = min(anchor.start, candidate.start)
             anchor.end = max(max(c.end for c in covered), candidate.end)

@@ -302,6 +302,20 @@ class _Builder:
         return sections
 
 
+    def timescales(self) -> None:
+        """A board's own timescales (timescales.yaml) are checked here so `scr validate` catches them early."""
+        if not (self.folder / "timescales.yaml").is_file():
+            return
+        from ..timeline.rules import load_rules  # the timeline reads the case model; import late
+
+        try:
+            load_rules(self.folder)
+        except CaseInvalid as err:
+            self.problems.extend(err.problems)
+        except InputFileError as err:
+            self.problems.append(Problem(err.path, err.reason, line=err.line, hint=err.hint))
+
+
 def _text(value: Any) -> str | None:
     if value is None:
         return None
@@ -336,6 +350,7 @@ def _build(folder: str | Path) -> tuple[Case | None, list[Problem]]:
     refs = {rec.ref for imr in imrs for rec in imr.recommendations}
     recommendations = b.recommendations(by_id, refs)
     narrative = b.narrative()
+    b.timescales()
     documents_dir = folder / "documents"
     documents = sorted(p for p in documents_dir.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES
                        and not p.name.startswith(("~$", "."))) if documents_dir.is_dir() else []

@@ -14,7 +14,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import ScrRecogniser, recogniser, result
 from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_WORDS, STREET_TYPES
-from .wordlists import NAME_TOKEN, name_like
+from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, name_like
 
 _CUES = (
     "from", "to", "cc", "dear", "hi", "hello", "signed", "author", "chair", "chaired by", "chaired", "minutes by",
@@ -30,12 +30,14 @@ _CUES = (
     "emailed", "rang", "phoned", "told", "asked", "with", "and", "by", "present", "attendees", "apologies",
 )
 _CUE = re.compile(
-    r"(?i:\b(?:%s))\b\s*(?:\d+\s*)?[:,–—-]?\s*(?:is\s+|was\s+)?" % "|".join(
+    r"(?i:\b(?:%s))\b[ \t]*(?:\d+[ \t]*)?[:,–—-]?[ \t]*(?:is[ \t]+|was[ \t]+)?[\"“‘']?" % "|".join(
         re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_CUES, key=len, reverse=True)
     )
 )
-_NAME_RUN = re.compile(rf"(?P<run>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}})")
-_BRACKETED_ROLE = re.compile(rf"(?P<run>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,2}})[ \t]*\((?P<role>[^)]{{2,60}})\)")
+_NAME_RUN = re.compile(rf"(?P<run>{NAME_TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_TOKEN}){{0,2}})")
+_BRACKETED_ROLE = re.compile(
+    rf"(?P<run>{NAME_TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_TOKEN}){{0,2}})[ \t]*\((?P<role>[^)]{{2,60}})\)"
+)
 _AFTER_ROLE_BRACKET = re.compile(r"\(\s*(?P<run>[^()]{2,60}?)\s*\)")
 _STOP_AFTER = {w.lower() for w in STREET_TYPES} | AGENCY_WORDS | NAME_TO_PLACE_TAIL
 SCORE = 0.55
@@ -92,6 +94,8 @@ def _trim_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     kept = []
     for word in words:
         token = word.group()
+        if kept and token in PARTICLES:
+            continue  # "Femke de Vries"
         if not name_like(token):
             break
         kept.append(word)

@@ -19,7 +19,7 @@ from .names import VariantTable, used_as_word
 from .vocabulary import AGENCY_WORDS, COUNTRIES, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS, TITLES
 
 _CALENDAR_WORDS = {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _eligible(word: str) -> bool:
@@ -48,12 +48,14 @@ class KnownNames:
     def __len__(self) -> int:
         return len(self.table.variants)
 
-    def learn(self, written: str) -> None:
+    def learn(self, written: str, *, single: bool = False) -> None:
+        """Remember a name's parts. A lone word is learned only when `single` (a title or a cue
+        vouched for it: "a friend, Shannon"), never when the model alone proposed it."""
         words = _WORDS.findall(written)
         titled = bool(words) and words[0].lower().rstrip(".") in TITLES
         names = [w for w in words if w.lower().rstrip(".") not in TITLES]
         names[-1:] = [re.sub(r"['’]s?$", "", n) for n in names[-1:]]
-        if len(names) < 2 and not titled:
+        if not names or (len(names) < 2 and not (titled or single)):
             return
         before = len(self.table.variants)
         if len(names) >= 2:

@@ -12,10 +12,14 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import ScrRecogniser, recogniser, result
-from .wordlists import NAME_TOKEN, name_like
+from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_HEADS, STREET_TYPES
+from .wordlists import NAME_TOKEN, PARTICLES, name_like
 
 _TOKEN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?![\w'’-])")
 SCORE = 0.4
+_ORGANISATION_HEADS = (
+    AGENCY_WORDS | NAME_TO_PLACE_TAIL | ROLE_HEADS | {t.lower() for t in STREET_TYPES}
+)
 
 
 @recogniser
@@ -32,7 +36,7 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         found, run = [], []
         for token in _TOKEN.finditer(text):
-            if name_like(token.group()) and (not run or _only_spaces(text[run[-1].end():token.start()])):
+            if name_like(token.group()) and (not run or _joins(text[run[-1].end():token.start()])):
                 run.append(token)
                 continue
             self._emit(text, run, found)
@@ -43,9 +47,13 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
     def _emit(self, text: str, run: list[re.Match[str]], found: list[RecognizerResult]) -> None:
         if len(run) < 2:
             return
+        following = re.match(r"[ \t]+([A-Za-z'’-]+)", text[run[-1].end():run[-1].end() + 40])
+        if following and following.group(1)[0].isupper() and following.group(1).lower() in _ORGANISATION_HEADS:
+            return  # "Northshire Recovery Partnership", "Tenancy Sustainment Officer"
         end = run[-1].end() - len(re.search(r"(?:['’]s)?$", run[-1].group()).group())
         found.append(result("PERSON", run[0].start(), end, SCORE, "guess", None, recogniser_name=self.code))
 
 
-def _only_spaces(gap: str) -> bool:
-    return bool(gap) and not gap.strip(" \t")
+def _joins(gap: str) -> bool:
+    """Spaces between two name words, possibly around a particle ("Femke de Vries")."""
+    return bool(gap) and (not gap.strip(" \t") or gap.strip(" \t") in PARTICLES)

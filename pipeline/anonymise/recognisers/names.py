@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .vocabulary import COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, TITLES, WORD_USE_FOLLOWERS
+from .vocabulary import COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, ROLE_WORDS, TITLES, WORD_USE_FOLLOWERS
 
 APOSTROPHES = "'’‘`"
 _APOS_CLASS = "['’‘`]"
@@ -103,8 +103,9 @@ class VariantTable:
             return
         self.add(f"{tokens[0]} {tokens[-1]}", target, "any case")
         for token in tokens:
-            if _is_single_initial(token) or token.lower().strip(".") in TITLES:
-                continue
+            low = token.lower().strip(".")
+            if _is_single_initial(token) or low in TITLES or low in ROLE_WORDS:
+                continue  # "Nanna Pat": "Pat" is her name, "Nanna" is what any grandmother is called
             self.add(token, target)
             if "-" in token:
                 for piece in token.split("-"):
@@ -172,6 +173,8 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
     if match.group("title"):
         return False
     word = match.group("name")
+    if re.match(r"[ \t]+(?:19|20)\d\d\b", text[match.end():match.end() + 6]):
+        return True  # "Summer 2023", "May 2023": a season or a month
     if word.isupper() and len(word) > 1:
         # In a line of capitals a modal or other function word is a word; a noun-like name is kept
         # replaced, because an all-capitals name is how headings and police records write people.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
@@ -29,6 +30,7 @@ from .vocabulary import (
     NAME_TO_PLACE_TAIL,
     PLACE_KINDS,
     PROCESS_WORDS,
+    RANKS,
     ROLE_WORDS,
     TITLES,
     UNNUMBERED_STREET_TYPES,
@@ -43,6 +45,7 @@ _PLACE_TAIL = re.compile(
     r"(?:[ \t]+(?:School|Academy|College|Nursery|Surgery|Practice|Centre|Center|Hospital|Infirmary|Clinic|Home|"
     r"Pharmacy|Primary))?"
 )
+_RANK_WORDS = frozenset(w.lower() for rank in RANKS for w in rank.split())
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)\.?[ \t]+$")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
 _AGENCY_WORD = re.compile(r"[\w'’&]+")
@@ -74,7 +77,7 @@ def classify_place(text: str, label: str) -> tuple[str, str] | None:
     if agency_at >= 0:
         return None
     if all(w in AGENCY_WORDS or w in ROLE_WORDS or w in PROCESS_WORDS or w in AGENCY_NAMES or w in DOCUMENT_WORDS
-           for w in words):
+           or w in STOP_WORDS for w in words):
         return None
     if text.strip().rstrip("s") in COMMON_ABBREVIATIONS or text.strip().lower() in AGENCY_NAMES:
         return None  # a known abbreviation (CAMHS, MASH, ICPC); an unknown one in capitals may be a surname
@@ -132,14 +135,20 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
     def _extend(doc, ent) -> tuple[int, int]:
         """Character span of the entity on its first line, extended over following place words
         ("St Mary's" + "Hospital", "St Hilda's" + "C of E Primary")."""
-        start_token = ent.start
-        while start_token < ent.end and doc[start_token].lower_ in ("the", "a", "an"):
+        start_token, end_token = ent.start, ent.end
+        # Drop leading articles and dates or numbers at either end ("04/01/2023 Telephone").
+        while start_token < end_token and (doc[start_token].lower_ in ("the", "a", "an")
+                                           or any(c.isdigit() for c in doc[start_token].text)
+                                           or doc[start_token].is_punct):
             start_token += 1
-        if start_token >= ent.end:
+        while end_token > start_token and (any(c.isdigit() for c in doc[end_token - 1].text)
+                                           or doc[end_token - 1].is_punct):
+            end_token -= 1
+        if start_token >= end_token:
             return ent.start_char, ent.start_char
         start = doc[start_token].idx
         text = doc.text
-        end = ent.end_char
+        end = doc[end_token - 1].idx + len(doc[end_token - 1])
         newline = text.find("\n", start, end)
         if newline != -1:
             end = newline  # the model sometimes runs a name into the next line's date
@@ -195,6 +204,8 @@ def _trim_person(text: str, start: int, end: int) -> tuple[int, int]:
 
     def is_role(word: re.Match[str]) -> bool:
         low = word.group().lower().strip(".,;:()")
+        if low in _RANK_WORDS:
+            return True  # "DI Morven Achterberg": the rank stays, the name goes
         return (low in ROLE_WORDS or low in DOCUMENT_WORDS or low.isdigit()) and low not in TITLES and len(low) > 1
 
     first, last = 0, len(words)

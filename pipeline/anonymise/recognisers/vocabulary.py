@@ -199,3 +199,12 @@ RANKS = (
     "Superintendent", "Chief Inspector", "Inspector", "Sergeant", "Police Constable", "Constable",
     "PCSO", "PSO", "PC", "WPC", "DC", "DS", "DI", "DCI", "DSI", "DSU", "Sgt", "Insp", "Nurse", "Sister",
 )
+
+# Head nouns of job titles: capitalised words before one of these are a job title, not a name
+# ("Tenancy Sustainment Officer").
+ROLE_HEADS = frozenset(
+    """
+    officer worker manager visitor adviser advisor coordinator co-ordinator practitioner nurse assistant
+    director consultant therapist lead leader specialist administrator facilitator mentor coach
+    """.split()
+)

@@ -40,6 +40,9 @@ _EXTRA = frozenset(
     given overall note notably importantly clearly instead separately similarly likewise
     """.split()
 )
+# Lower-case particles inside names: "Femke de Vries", "Ludwig van der Berg", "Ana dos Santos".
+PARTICLES = frozenset("de da di du van von der den del della le la dos das bin ibn al el ap ter".split())
+PARTICLE = r"(?:%s)(?:[ \t]+(?:der|den|la|le))?" % "|".join(sorted(PARTICLES, key=len, reverse=True))
 # A name word: starts with an upper-case letter (any alphabet), then letters, apostrophes or hyphens.
 NAME_TOKEN = r"(?:[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)"
 
