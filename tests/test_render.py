@@ -415,3 +415,23 @@ def test_cli_cover_date(tmp_path):
                                        "--date", "12/03/2024"])
     assert result.exit_code == 0, result.output
     assert "Date: 12 March 2024" in texts(Document(str(tmp_path / "action-plan.docx")))
+
+
+def test_output_that_is_a_file_is_a_usage_error(awkward, tmp_path):
+    target = tmp_path / "reports"
+    target.write_text("not a folder")
+    with pytest.raises(UsageError, match="is a file"):
+        render_reports(awkward, target)
+
+
+def test_unwritable_output_is_reported_per_document(awkward, tmp_path, monkeypatch):
+    from pipeline.render import chronology
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(chronology, "write_chronology_xlsx", refuse)
+    monkeypatch.setattr("pipeline.render.reports.write_chronology_xlsx", refuse)
+    with pytest.raises(ProcessingFailed, match=r"multi-agency-chronology\.docx: could not be written \(Permission denied\)"):
+        render_reports(awkward, tmp_path, today=TODAY)
+    assert (tmp_path / "overview-report.docx").is_file() and (tmp_path / "action-plan.docx").is_file()

@@ -10,7 +10,7 @@ from ..case.model import Case
 from .action_plan import action_table
 from .docx_build import BodyWriter, style_name
 from .sections import (
-    Notes, imr_bullets, narrative_section, recommendations, review_process, short_date, who_conducted,
+    Notes, imr_bullets, long_date, narrative_section, recommendations, review_process, who_conducted,
 )
 
 OVERVIEW = "Overview Report"
@@ -93,7 +93,7 @@ def build_overview(writer: BodyWriter, case: Case, notes: Notes) -> None:
             for action in rec.actions:
                 writer.paragraph(
                     f"Action: {action.action} Expected outcome: {action.expected_outcome} "
-                    f"Lead officer: {action.lead_officer}. Timescale: {short_date(action.timescale)}.",
+                    f"Lead officer: {action.lead_officer}. Timescale: {long_date(action.timescale)}.",
                     style_name(writer.doc, "List Bullet"),
                 )
     if not listed:

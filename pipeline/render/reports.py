@@ -214,6 +214,8 @@ def render_reports(
     out = Path(out_dir)
     inputs: list[str | Path] = [case.path] + ([templates_dir] if templates_dir else [])
     ensure_separate(out, inputs)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"The output folder {out} is a file; give a folder for the documents.")
     templates = Path(templates_dir) if templates_dir else None
     if templates is not None and not templates.is_dir():
         raise UsageError(f"The templates folder {templates} does not exist.")
@@ -226,6 +228,10 @@ def render_reports(
         except ScrError as err:
             log.debug("rendering %s failed", spec.name, exc_info=True)
             failures.append((f"{spec.name}.docx", str(err)))
+        except OSError as err:
+            # Disk full, no permission, or the file is open in Word on a shared drive: the old file is kept.
+            failures.append((f"{spec.name}.docx", f"could not be written ({err.strerror or err}); close it if it "
+                                                  "is open in Word and check the folder can be written to"))
     if pdf:
         from .pdf import convert_to_pdf
 
