@@ -148,6 +148,10 @@ def test_every_part_of_a_planted_file_is_reported(planted, register, engine):
     for where in ("paragraph 1", "header (section 1)", "footer (section 1)", "footnote 1", "comment 1",
                   "text box 1", "document property: title", "custom property: Subject child"):
         assert any(loc.startswith(where) for loc in locations), (where, sorted(locations))
+    found = {(f.code, f.location, f.match) for f in report.files[0].findings}
+    # The OLE object is reported where it sits; the chart's data workbook is opened and read.
+    assert any(code == "SCR221" and loc.startswith("paragraph") for code, loc, _ in found)
+    assert ("SCR224", "chart 1 data, sheet 1, cell A2", "Dean Harrington") in found
 
 
 def test_after_anonymisation_nothing_blocks(planted, register, engine, tmp_path):
@@ -175,3 +179,19 @@ def test_the_report_never_repeats_what_it_found(planted, register, engine):
     assert 'picture "poppy_harrington.png"' in shown
     for needle in NEEDLES:
         assert needle.lower() not in masked.lower(), needle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Margaret Ellison, Independent Chair of Northshire LSCB, commissioned the review.",
+        "Children's Social Care began a section 47 enquiry under the Children Act 1989.",
+        "The review followed chapter 8 of Working Together to Safeguard Children (2010).",
+        "Northshire Police, the Crown Prosecution Service and Ofsted were told of the decision.",
+        "The Health Visitor, the Designated Nurse and the Detective Inspector attended the strategy meeting.",
+        "Child A, Mother, Father and Sibling 1 were seen by Social Worker 2 and Person 3.",
+    ],
+)
+def test_exempt_names_roles_agencies_and_legislation_raise_nothing(tmp_path, register, engine, text):
+    report = check(simple_docx(tmp_path / "imr.docx", [text]), register, engine)
+    assert report.files[0].findings == [], report.to_text(show=True)

@@ -41,7 +41,9 @@ class EmbeddedObjectsRule(Rule):
                     found.append(self.finding(locate(doc, part, element),
                                               "An embedded object is in the document; its contents are not checked. "
                                               "Delete it, or paste its content as ordinary text and check again."))
-        embedded = [n for n in package.names() if _EMBEDDED_PART.match(n) and not n.endswith(".rels")]
+        charts = chart_data_parts(package)
+        embedded = [n for n in package.names()
+                    if _EMBEDDED_PART.match(n) and not n.endswith(".rels") and n not in charts]
         if embedded and not placed:
             for number, _ in enumerate(embedded, start=1):
                 found.append(self.finding(f"embedded file {number} of {len(embedded)}",
@@ -64,6 +66,65 @@ class EmbeddedObjectsRule(Rule):
                 if str(annot.get_object().get("/Subtype", "")) == "/FileAttachment":
                     yield self.finding(f"page {number}", "A file is attached to this page of the PDF; its "
                                                          "contents are not checked.")
+
+
+def chart_data_parts(package) -> dict[str, str]:
+    """Workbooks holding a chart's data (package part -> "chart N"). Word keeps one behind every chart;
+    they are ordinary content, read by SCR224, not foreign objects."""
+    from ...anonymise.formats.ooxml import resolve_target
+
+    found: dict[str, str] = {}
+    charts = sorted(n for n in package.names() if _CHART_PART.match(n))
+    for number, chart in enumerate(charts, start=1):
+        for rel in package.relationships(chart):
+            if rel.get("TargetMode") != "External" and rel.get("Type", "").endswith("/package"):
+                found[resolve_target(chart, rel.get("Target", ""))] = f"chart {number}"
+    return found
+
+
+_CHART_PART = re.compile(r"^(word|xl)/charts/chart\d+\.xml$")
+_EMBEDDED_OFFICE = {".xlsx": "xlsx", ".xlsm": "xlsx", ".docx": "docx", ".docm": "docx"}
+
+
+@register
+class ChartDataRule(Rule):
+    code = "SCR224"
+    category = "embedded_content"
+    severity = BLOCK
+    description = "Identifiers in the data workbook behind a chart (Word keeps it in the file even when the chart hides it)"
+    formats = ("docx", "xlsx")
+
+    def check(self, doc, ctx):
+        import tempfile
+        from pathlib import Path
+
+        from ..documents import CheckedDocument
+
+        package = doc.package
+        for part, chart in chart_data_parts(package).items():
+            kind = _EMBEDDED_OFFICE.get(posixpath.splitext(part)[1].lower())
+            if kind is None or not package.has(part):
+                continue
+            with tempfile.TemporaryDirectory(prefix="scr-check-") as folder:
+                inner = Path(folder) / posixpath.basename(part)
+                inner.write_bytes(package.raw[part])
+                nested = CheckedDocument(inner, kind, display=f"{doc.display} ({chart} data)")
+                try:
+                    detections = ctx.detections(nested)
+                except Exception:  # an unreadable data workbook is itself a reason not to publish
+                    yield self.finding(f"{chart} (its data workbook)", "The data workbook behind this chart cannot "
+                                                                       "be read, so it cannot be checked. Paste the "
+                                                                       "chart as a picture instead.")
+                    continue
+                seen = set()
+                for detection in detections:
+                    if detection.entity_type in ("DATE", "EXEMPT") or detection.text.lower() in seen:
+                        continue
+                    seen.add(detection.text.lower())
+                    yield self.finding(f"{chart} data, {detection.location}",
+                                       "The data behind this chart holds {match}, which anyone can open with Edit "
+                                       "Data. Anonymise the data or paste the chart as a picture.",
+                                       match=detection.text, location_match=ctx.personal_in(detection.location))
 
 
 @register
