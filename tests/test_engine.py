@@ -125,3 +125,22 @@ def test_very_long_text_is_analysed_in_pieces(anonymiser):
     result = anonymiser.anonymise(text)
     assert "Poppy" not in result.text and "Kelly" not in result.text
     assert result.text.count("Child A") == 2400
+
+
+def test_other_mentions_of_a_found_person_are_replaced_across_the_batch(anonymiser_factory):
+    anonymiser = anonymiser_factory(None)
+    results = anonymiser.anonymise_many([
+        "Later NKECHI noted bruising to the back.",
+        "Crew Callum Fraser (paramedic) and Nkechi Obi (emergency medical technician) arrived.",
+        "Fraser said the child was cold.",
+    ])
+    label = {r.original: r.replacement for r in results[1].replacements}["Nkechi Obi"]
+    assert results[0].text == f"Later {label} noted bruising to the back."
+    assert "Fraser" not in results[2].text
+
+
+def test_a_relative_with_a_registered_surname_is_not_given_the_registered_pseudonym(anonymiser):
+    out = anonymiser.anonymise("His brother Kieran O'Neill and Mr K. O'Neill both saw Dean O'Neill.").text
+    assert "Kieran" not in out and "K." not in out
+    assert out.endswith("both saw Father.")
+    assert "Father and" not in out

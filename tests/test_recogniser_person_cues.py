@@ -1,0 +1,86 @@
+"""Heuristic person recognisers: titles and ranks, cue words, initials, runs of unknown capitalised words.
+
+Each is tested on what it must take and, as importantly, what it must leave: job titles, agencies,
+sentence-initial adverbs, abbreviations.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.anonymise.recognisers.cued_name import CuedNameRecogniser
+from pipeline.anonymise.recognisers.initials import InitialsRecogniser
+from pipeline.anonymise.recognisers.name_shape import NameShapeRecogniser
+from pipeline.anonymise.recognisers.titled_name import TitledNameRecogniser
+
+
+def spans(recogniser, text):
+    return sorted(text[r.start:r.end] for r in recogniser.analyze(text, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seen by Mr Okafor today.", ["Mr Okafor"]),
+        ("Mr Jones's car", ["Mr Jones"]),
+        ("Dr Amir Okafor said", ["Dr Amir Okafor"]),
+        ("DS Imran Qureshi reviewed it", ["Imran Qureshi"]),  # the rank stays: "DS Person 3"
+        ("PCSO Daniel Yeung spoke to him", ["Daniel Yeung"]),
+        ("Detective Superintendent Clive Barraclough chaired", ["Clive Barraclough"]),
+        ("Mr Wiśniewski visited", ["Mr Wiśniewski"]),
+        ("He is known as Jonno on the estate", ["Jonno"]),
+        ("Dr Patel Consultant Paediatrician", ["Dr Patel"]),
+        ("the Inspector said", []),
+    ],
+)
+def test_titled_names(text, expected):
+    assert spans(TitledNameRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Midwife Bronwen Pritchard had handed over", ["Bronwen Pritchard"]),
+        ("Key person: Kirsty Dobson. Room leader: Summer Hanley.", ["Kirsty Dobson", "Summer Hanley"]),
+        ("From: Shabnam Akhtar", ["Shabnam Akhtar"]),
+        ('Mum came with a friend, "Shannon".', ["Shannon"]),
+        ("reallocated to Social Worker 2 (Priya Raghunathan) on", ["Priya Raghunathan"]),
+        ("Crew Callum Fraser (paramedic) arrived", ["Callum Fraser"]),
+        ("Triage nurse Femke de Vries recorded", ["Femke de Vries"]),
+        ("a referral to Northshire Police was made", []),
+        ("Referred to Northshire Recovery Partnership (drug and alcohol service).", []),
+        ("She spoke to Children's Social Care", []),
+    ],
+)
+def test_cued_names(text, expected):
+    assert spans(CuedNameRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no concerns about development. JA", ["JA"]),
+        ('"Grace period of 2 weeks for review." M Crowther', ["M Crowther"]),
+        ("Text sent. J. Adeyemi", ["J. Adeyemi"]),
+        ("Discussed with the GP", []),
+        ("A Home visit was made. I Think so.", []),
+        ("referred to CAMHS. GP", []),
+    ],
+)
+def test_initials(text, expected):
+    assert spans(InitialsRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Call taker Ellie-May Jarvis. Category 1", ["Ellie-May Jarvis"]),
+        ("| Youth service | Connor MacLeod | Will attended", ["Connor MacLeod"]),
+        ("Later Nkechi Obi noted bruising", ["Nkechi Obi"]),
+        ("Tenancy Sustainment Officer, Northshire Homes", []),
+        ("Referred to Northshire Recovery Partnership today", []),
+        ("The Initial Child Protection Conference met", []),
+        ("On Monday March the Health Visitor called", []),
+    ],
+)
+def test_unknown_capitalised_runs(text, expected):
+    assert spans(NameShapeRecogniser(), text) == expected
