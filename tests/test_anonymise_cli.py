@@ -230,3 +230,37 @@ def test_the_whole_stage_runs_with_the_network_disabled(tmp_path, workers):
     assert done.returncode == 0, done.stderr
     assert "NETWORK ATTEMPTS: 0" in done.stderr
     assert (tmp_path / "out" / "note.txt").read_text(encoding="utf-8") == "Email [email address] about Person 1.\n"
+
+
+def test_a_missing_language_model_stops_everything(batch, tmp_path, monkeypatch):
+    inputs, register = batch
+    monkeypatch.setenv("SCR_SPACY_MODEL", "no_such_model_installed")
+    result = _run(str(inputs), "--out", str(tmp_path / "out"), "--register", str(register))
+    assert result.exit_code == 1
+    assert "The language model 'no_such_model_installed' could not be loaded" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("crlf.txt", "Poppy Harrington\r\nwas seen.\r\n".encode(), "Child A\r\nwas seen.\r\n".encode()),
+        ("bom.md", "\ufeff# Poppy Harrington\n".encode(), "\ufeff# Child A\n".encode()),
+        ("wrapped.txt", b"The visit by Jennifer\nBlackwood ended.\n\n\nEnd\n", b"The visit by Person 1\n ended.\n\n\nEnd\n"),
+    ],
+)
+def test_text_files_keep_their_lines_endings_and_marks(tmp_path, name, content, expected):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / name).write_bytes(content)
+    register = write_register(tmp_path / "register.yaml")
+    assert _run(str(inputs / name), "--out", str(tmp_path / "out"), "--register", str(register)).exit_code == 0
+    assert (tmp_path / "out" / name).read_bytes() == expected
+
+
+def test_password_protected_or_old_format_files_are_explained(batch, tmp_path):
+    inputs, register = batch
+    (inputs / "locked.docx").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 512)
+    result = _run(str(inputs), "--out", str(tmp_path / "out"), "--register", str(register))
+    assert result.exit_code == 1
+    assert "locked.docx: it is password-protected" in result.output

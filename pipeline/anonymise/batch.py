@@ -137,12 +137,12 @@ def anonymise_batch(inputs: Sequence[str | Path], options: BatchOptions, progres
         check_key_path(Path(options.key_path), out_dir)
     files = collect_inputs(inputs)
     ensure_separate(out_dir, list(files))
-    out_dir.mkdir(parents=True, exist_ok=True)
     register = options.register or Register()
     workers = max(1, min(options.workers, len(files), os.cpu_count() or 1))
     report = progress or (lambda stage, done, total: None)
 
     with _Runner(register, options.settings, workers) as run:
+        out_dir.mkdir(parents=True, exist_ok=True)  # only once the model has loaded: no empty folder otherwise
         found: list[_Found] = []
         for done, item in enumerate(run.map(_find_in_file, [(p, options.settings.dates) for p in files]), 1):
             found.append(item)
@@ -223,7 +223,7 @@ def _find_in_file(job: tuple[Path, str]) -> _Found:
         found.error = f"could not be read ({type(err).__name__}: {err})"
         return found
     anonymiser = _WORKER["anonymiser"]
-    texts = [_spaced(loc.text) if loc.joined else loc.text for loc in document.locations]
+    texts = [loc.search_text for loc in document.locations]
     found.labels = [loc.label for loc in document.locations]
     found.digest = _digest(texts)
     found.removed = document.removed
@@ -318,7 +318,7 @@ def _write_file(job: tuple[_Found, Path, str]) -> FileResult:
         return result
     try:
         document = open_document(found.source, dates=dates)
-        if _digest(_spaced(loc.text) if loc.joined else loc.text for loc in document.locations) != found.digest:
+        if _digest(loc.search_text for loc in document.locations) != found.digest:
             raise InputFileError(found.source, "changed while it was being anonymised; run the command again")
         for location, spans in zip(document.locations, found.spans):
             if spans:

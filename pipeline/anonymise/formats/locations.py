@@ -48,6 +48,8 @@ class TextLocation:
         text, properties, field codes): exactly the places names leak from.
     joined: True for names of things ("poppy_harrington.png", a sheet name) where _ and - join words; search
         them with those read as spaces.
+    folded: True where line breaks are only wrapping (plain text): search with them read as spaces, so a
+        name wrapped over two lines is found whole. The breaks themselves are kept when writing back.
     """
 
     part: str
@@ -57,6 +59,17 @@ class TextLocation:
     concealed: bool = False
     segments: list[Segment] = field(default_factory=list, repr=False)
     joined: bool = False
+    folded: bool = False
+
+    @property
+    def search_text(self) -> str:
+        """What the name finder reads: the text with the same length and offsets, separators normalised."""
+        text = self.text
+        if self.joined:
+            text = text.replace("_", " ").replace("-", " ")
+        if self.folded:
+            text = text.replace("\r", " ").replace("\n", " ")
+        return text
 
     def apply(self, spans: Sequence[Span]) -> None:
         """Write replacements back. Each span's replacement goes into the node where the match starts

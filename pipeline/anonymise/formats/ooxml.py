@@ -50,6 +50,10 @@ def qn(name: str) -> str:
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, remove_blank_text=False)
 
 
+# Encrypted Office files and the old .doc/.xls formats are OLE compound files, not zip packages.
+_OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
 class PackageError(ValueError):
     """The file is not a readable Office package; the message says why in plain words."""
 
@@ -92,6 +96,10 @@ class Package:
 
     @classmethod
     def read(cls, path: str | Path) -> Package:
+        with open(path, "rb") as handle:
+            if handle.read(8) == _OLE_SIGNATURE:
+                raise PackageError("it is password-protected, or saved in the old Word 97-2003 / Excel 97-2003 "
+                                   "format; remove the password (or use Save As .docx / .xlsx) and try again")
         try:
             with zipfile.ZipFile(path) as zf:
                 infos = zf.infolist()

@@ -56,7 +56,7 @@ class TextDocument:
                 offset += len(ending)
         text = "".join(self.lines[i] for i in indices)
         label = f"line {indices[0] + 1}" if len(indices) == 1 else f"lines {indices[0] + 1}-{indices[-1] + 1}"
-        return TextLocation(self.path.name, label, "text", text, False, segments)
+        return TextLocation(self.path.name, label, "text", text, False, segments, folded=True)
 
     def _getter(self, index: int):
         return lambda: self.lines[index].rstrip("\r\n")

@@ -31,6 +31,10 @@ class Workbook:
         from openpyxl.utils.exceptions import InvalidFileException
 
         self.path = Path(path)
+        with open(self.path, "rb") as handle:
+            if handle.read(8) == bytes.fromhex("D0CF11E0A1B11AE1"):
+                raise InputFileError(self.path, "it is password-protected, or saved in the old Excel 97-2003 format",
+                                     hint="Remove the password (or use Save As .xlsx) and try again")
         try:
             self.book = openpyxl.load_workbook(self.path, keep_links=True, rich_text=False)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as err:
