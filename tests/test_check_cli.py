@@ -58,7 +58,7 @@ def test_list_rules_prints_every_rule_with_its_code():
 )
 def test_bad_usage_exits_2(tmp_path, register_file, args, message):
     files = {"docx": simple_docx(tmp_path / "a.docx", ["Text."]), "register": register_file,
-             "text": tmp_path / "notes.txt"}
+             "text": tmp_path / "notes.odt"}
     files["text"].write_text("notes", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", *[a.format(**files) if a.startswith("{") else
                                                   (str(ROOT / a) if a.startswith("samples") else a) for a in args]])
@@ -137,6 +137,28 @@ def test_a_folder_is_checked_file_by_file(tmp_path, register_file):
     assert result.exit_code == 1
     assert "PASSED       " in result.output and "BLOCKED      " in result.output
     assert "~$one" not in result.output
+
+
+def test_a_file_in_a_folder_that_cannot_be_read_blocks_rather_than_being_skipped(tmp_path, register_file):
+    folder = tmp_path / "publication"
+    folder.mkdir()
+    simple_docx(folder / "summary.docx", ["Child A was seen."])
+    (folder / "old-imr.doc").write_bytes(b"\xd0\xcf\x11\xe0 Word 97")
+    result = CliRunner().invoke(main, ["check", str(folder), "--register", str(register_file), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    statuses = {Path(f["path"]).name: (f["status"], f.get("error", "")) for f in data["files"]}
+    assert statuses["summary.docx"] == ("passed", "")
+    assert statuses["old-imr.doc"][0] == "not checked" and "Convert it to .docx" in statuses["old-imr.doc"][1]
+
+
+def test_text_and_markdown_files_are_checked_line_by_line(tmp_path, register_file):
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Visit notes\n\nChild A was seen.\n\nKerry Walsh was not at home.\n", encoding="utf-8")
+    result = run(notes, "--register", register_file)
+    assert result.exit_code == 1
+    assert "SCR101 block person           line 5: The name 'K**** W****'" in result.output
 
 
 def test_without_a_register_the_report_says_so(tmp_path):

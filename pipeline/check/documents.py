@@ -18,7 +18,8 @@ logger = logging.getLogger(__name__)
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 PDF_SUFFIXES = (".pdf",)
-SUFFIXES = WORD_SUFFIXES + EXCEL_SUFFIXES + PDF_SUFFIXES
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = WORD_SUFFIXES + EXCEL_SUFFIXES + PDF_SUFFIXES + TEXT_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class CheckedDocument:
     """One file being checked. Parts are read lazily and cached; the file itself is never modified."""
 
     path: Path
-    format: str  # "docx", "xlsx" or "pdf"
+    format: str  # "docx", "xlsx", "pdf" or "text"
     display: str = ""
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
@@ -66,8 +67,8 @@ class CheckedDocument:
     # --- Office packages -------------------------------------------------------------------------
     @property
     def package(self):
-        """The OOXML package (read-only use), or None for PDFs."""
-        if self.format == "pdf":
+        """The OOXML package (read-only use), or None for PDFs and text."""
+        if self.format in ("pdf", "text"):
             return None
         if "package" not in self._cache:
             from ..anonymise.formats.ooxml import Package, PackageError
@@ -101,7 +102,8 @@ class CheckedDocument:
     # --- What rules read ---------------------------------------------------------------------------
     def segments(self) -> list[TextSegment]:
         if "segments" not in self._cache:
-            self._cache["segments"] = _pdf_segments(self) if self.format == "pdf" else _office_segments(self)
+            readers = {"pdf": _pdf_segments, "text": _text_segments}
+            self._cache["segments"] = readers.get(self.format, _office_segments)(self)
         return self._cache["segments"]  # type: ignore[return-value]
 
     def properties(self) -> list[DocProperty]:
@@ -140,8 +142,10 @@ def open_document(path: str | Path) -> CheckedDocument:
         return CheckedDocument(path, "xlsx")
     if suffix in PDF_SUFFIXES:
         return CheckedDocument(path, "pdf")
-    raise InputFileError(path, f"'{path.suffix}' files cannot be checked",
-                         hint="scr check reads .docx, .docm, .xlsx, .xlsm and .pdf files")
+    if suffix in TEXT_SUFFIXES:
+        return CheckedDocument(path, "text")
+    raise InputFileError(path, f"'{path.suffix or 'no extension'}' files cannot be checked",
+                         hint=f"Convert it to .docx or .pdf; scr check reads {', '.join(SUFFIXES)} files")
 
 
 def _office_segments(doc: CheckedDocument) -> list[TextSegment]:
@@ -172,6 +176,13 @@ def _workbook_locations(doc: CheckedDocument) -> list:
         for named, quoted, number in titles:
             location.label = location.label.replace(named, f"name of sheet {number}").replace(quoted, f"sheet {number}")
     return book.locations
+
+
+def _text_segments(doc: CheckedDocument) -> list[TextSegment]:
+    from ..anonymise.formats.text import TextDocument
+
+    return [TextSegment(location.label, location.text, kind=location.kind)
+            for location in TextDocument(doc.path).locations if location.text.strip()]
 
 
 def _pdf_segments(doc: CheckedDocument) -> list[TextSegment]:

@@ -43,6 +43,8 @@ _PDF_PROPERTIES = (
 def read_properties(doc: CheckedDocument) -> list[DocProperty]:
     if doc.format == "pdf":
         return _pdf_properties(doc)
+    if doc.format == "text":
+        return []
     return _ooxml_properties(doc)
 
 

@@ -35,7 +35,7 @@ def _words(text: str) -> str:
 def recognise(doc: CheckedDocument) -> str | None:
     name = _words(doc.path.stem)
     title = ""
-    if doc.format != "pdf":
+    if doc.format in ("docx", "xlsx"):
         title = next((p.value for p in doc.properties() if p.label == "Title"), "")
     heading = ""
     outline = doc.outline()

@@ -22,22 +22,24 @@ logger = logging.getLogger(__name__)
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to check: each named file, and every .docx/.xlsx/.pdf under each named folder."""
+    """Files to check: each named file, and every file under each named folder.
+
+    A folder's files are all returned, whatever their type: a file the checker cannot read is reported as
+    not checked (and blocks), never skipped, because everything in a publication folder gets sent.
+    Word's lock files (~$...) and hidden files are left out.
+    """
     found: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            inside = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
-            )
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(("~$", ".")))
             if not inside:
-                raise UsageError(f"{path} holds no .docx, .xlsx or .pdf files to check.")
+                raise UsageError(f"{path} is empty: there is nothing to check.")
             found.extend(inside)
         elif path.is_file():
             if path.suffix.lower() not in SUFFIXES:
                 raise UsageError(f"{path}: '{path.suffix or 'no extension'}' files cannot be checked; scr check "
-                                 "reads .docx, .docm, .xlsx, .xlsm and .pdf files.")
+                                 f"reads {', '.join(SUFFIXES)} files.")
             found.append(path)
         else:
             raise UsageError(f"{path} does not exist. Check the spelling of the path.")
@@ -73,11 +75,19 @@ def check_paths(
         notes.append("No register was given: names were looked for by name recognition and patterns only. "
                      "Give --case or --register to find every name and nickname of the people in the case.")
     files = collect_files(paths)
-    documents = [open_document(path) for path in files]
+    documents: list[CheckedDocument] = []
+    unreadable: dict[Path, str] = {}
+    for path in files:
+        try:
+            documents.append(open_document(path))
+        except InputFileError as err:
+            unreadable[path] = err.reason + (f". {err.hint}" if err.hint else "")
     ctx = CheckContext(register=register, case=case, documents=documents,
                        anonymiser_factory=(lambda: anonymiser) if anonymiser is not None else _factory(register))
     rules = config.rules()
-    results = [_check_one(doc, rules, ctx) for doc in documents]
+    by_path = {doc.path: _check_one(doc, rules, ctx) for doc in documents}
+    results = [by_path.get(path) or FileResult(str(path), path.suffix.lower().lstrip(".") or "unknown",
+                                               error=unreadable[path]) for path in files]
     return CheckReport(results, [r.code for r in rules], register.source or ("case" if case else None), notes)
 
 

@@ -20,6 +20,7 @@ class FileNameRule(Rule):
     code = "SCR301"
     category = "filename"
     severity = BLOCK
+    formats = ("docx", "xlsx", "pdf", "text")
     description = "A file name containing a register name or another identifier (names travel with attachments)"
 
     def check(self, doc, ctx):

@@ -25,6 +25,7 @@ MAX_PER_RULE = 100  # a file with more than this is plainly not anonymised; the 
 class DetectionRule(Rule):
     """Reports the anonymiser's detections of some entity types (and, optionally, from some sources)."""
 
+    formats = ("docx", "xlsx", "pdf", "text")
     entity_types: ClassVar[frozenset[str]] = frozenset()
     sources: ClassVar[frozenset[str] | None] = None
     message: ClassVar[str]
@@ -239,6 +240,7 @@ class DateNextToAgeRule(Rule):
     code = "SCR151"
     category = "date_of_birth"
     severity = WARN
+    formats = ("docx", "xlsx", "pdf", "text")
     description = "An exact date close to an age: together they give away a date of birth (jigsaw identification)"
 
     def check(self, doc, ctx):
@@ -270,6 +272,7 @@ class NamedInstitutionRule(Rule):
     code = "SCR152"
     category = "place"
     severity = WARN
+    formats = ("docx", "xlsx", "pdf", "text")
     description = "A named school, nursery, children's centre, GP practice or hospital: say 'the primary school' instead"
 
     def check(self, doc, ctx):
