@@ -84,6 +84,7 @@ PLANTED = {
     "text box (and its fallback copy)": "Pops",
     "hyperlink text": "Sarah Okafor",
     "hyperlink mailto target": EMAIL,
+    "hyperlink to a file in a login folder": "dharrington",
     "field code (HYPERLINK mailto, split over two runs)": "dean.harrington@example.com",
     "image description and title": "Poppy Harrington",
     "image name": "poppy_harrington.png",
@@ -230,7 +231,9 @@ _BODY_XML = [
     '<w:r><w:rPr><w:rStyle w:val="SecretNote"/></w:rPr><w:t xml:space="preserve"> Kerry Walsh too.</w:t></w:r></w:p>',
     # A hyperlink whose target is a mailto: relationship (added to the rels below as rIdMail).
     f'<w:p {_NS}><w:r><w:t xml:space="preserve">Contact </w:t></w:r><w:hyperlink r:id="rIdMail">'
-    '<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>Sarah Okafor</w:t></w:r></w:hyperlink></w:p>',
+    '<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>Sarah Okafor</w:t></w:r></w:hyperlink>'
+    '<w:r><w:t xml:space="preserve"> or see </w:t></w:r><w:hyperlink r:id="rIdFile">'
+    '<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>the notes</w:t></w:r></w:hyperlink></w:p>',
     # A HYPERLINK field whose instruction is split over two runs.
     f'<w:p {_NS}><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
     '<w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:dean.harr</w:instrText></w:r>'
@@ -362,6 +365,8 @@ def _finish_package(data: bytes) -> bytes:
     if not any(d.get("Extension") == "png" for d in types.iter(f"{{{CT_NS}}}Default")):
         etree.SubElement(types, f"{{{CT_NS}}}Default", Extension="png", ContentType="image/png")
     add_rel(doc_rels, "rIdMail", f"{_REL_TYPE}/hyperlink", f"mailto:{EMAIL}", external=True)
+    add_rel(doc_rels, "rIdFile", f"{_REL_TYPE}/hyperlink", "file:///C:/Users/dharrington/Documents/notes.docx",
+            external=True)
     add_part("word/footnotes.xml", _FOOTNOTES, f"{_WML_TYPE}.footnotes+xml")
     add_rel(doc_rels, "rIdFoot", f"{_REL_TYPE}/footnotes", "footnotes.xml")
     add_part("word/endnotes.xml", _ENDNOTES, f"{_WML_TYPE}.endnotes+xml")

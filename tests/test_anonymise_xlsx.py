@@ -9,6 +9,8 @@ import openpyxl
 import pytest
 from docxfactory import NEEDLES, survivors, write_register
 from openpyxl.comments import Comment
+from openpyxl.packaging.relationship import Relationship
+from openpyxl.workbook.external_link.external import ExternalBook, ExternalLink
 
 from pipeline.anonymise.batch import BatchOptions, anonymise_batch
 from pipeline.anonymise.settings import AnonymiserSettings
@@ -36,6 +38,10 @@ def build_workbook(path: Path) -> Path:
     hidden = book.create_sheet("Notes")
     hidden.sheet_state = "hidden"
     hidden["A1"] = "Contact sarah.okafor@northshire.gov.uk or 07700 900123"
+    link = ExternalLink(externalBook=ExternalBook(id="rId1"))
+    link.file_link = Relationship(type="externalLinkPath", TargetMode="External", Id="rId1",
+                                  Target=r"file:///C:\Users\pharrington\Documents\Poppy%20Harrington%20notes.xlsx")
+    book._external_links.append(link)
     book.properties.creator = "Sarah Okafor"
     book.properties.title = "Poppy Harrington chronology"
     book.save(path)
@@ -97,6 +103,12 @@ def test_link_targets_are_searched_with_escapes_decoded(anonymised):
     assert link.target == "mailto:[email%20address]?subject=Child%20A"
 
 
+def test_links_to_other_workbooks_lose_the_login_folder_and_names(anonymised):
+    book = openpyxl.load_workbook(anonymised[1], keep_links=True)
+    assert [link.file_link.Target for link in book._external_links] == [
+        r"file:///C:\Users\user\Documents\Child%20A%20notes.xlsx"]
+
+
 @pytest.mark.parametrize(("mode", "expected"), [("month", "March 2023"), ("remove", "[date]")])
 def test_date_cells_follow_the_dates_setting(tmp_path, mode, expected):
     (tmp_path / "in").mkdir()
@@ -104,3 +116,14 @@ def test_date_cells_follow_the_dates_setting(tmp_path, mode, expected):
     options = BatchOptions(out_dir=tmp_path / "out", settings=AnonymiserSettings(dates=mode))
     result = anonymise_batch([source], options)
     assert openpyxl.load_workbook(result.files[0].output)["Chronology"]["A2"].value == expected
+
+
+def test_parts_the_writer_cannot_keep_are_reported_not_silently_lost(tmp_path):
+    import zipfile
+
+    from pipeline.anonymise.formats import open_document
+
+    source = build_workbook(tmp_path / "c.xlsx")
+    with zipfile.ZipFile(source, "a") as package:
+        package.writestr("xl/threadedComments/threadedComment1.xml", "<ThreadedComments/>")
+    assert open_document(source).removed["threaded comments not copied"] == 1

@@ -43,7 +43,7 @@ _REVISION_MARKERS = tuple(
 )
 _PROPERTY_PARENTS = (qn("w:rPr"), qn("w:pPr"), qn("w:trPr"), qn("w:tcPr"), qn("w:tblPr"), qn("w:sectPr"))
 # A Windows or Unix home folder in a path: "C:\Users\pharrington\..." names whoever saved the file.
-_HOME_FOLDER = re.compile(r"(?i)([\\/](?:Users|home|Documents and Settings)[\\/])[^\\/]+")
+HOME_FOLDER = re.compile(r"(?i)([\\/](?:Users|home|Documents and Settings)[\\/])[^\\/]+")
 
 
 def clean_package(pkg: Package) -> Counter[str]:
@@ -190,8 +190,8 @@ def _scrub_template_path(pkg: Package, counts: Counter[str]) -> None:
                 if name != target:
                     rel.set("Target", name)
                     counts["template paths"] += 1
-            elif rel.get("TargetMode") == "External" and _HOME_FOLDER.search(target):
-                rel.set("Target", _HOME_FOLDER.sub(r"\1user", target))
+            elif rel.get("TargetMode") == "External" and HOME_FOLDER.search(target):
+                rel.set("Target", HOME_FOLDER.sub(r"\1user", target))
                 counts["home folder paths"] += 1
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from ...errors import InputFileError
+from .docx_clean import HOME_FOLDER
 from .locations import TextLocation, text_location, url_fns
 
 NEUTRAL_AUTHOR = "Author"
@@ -68,6 +69,33 @@ class Workbook:
                             lambda value, i=item: setattr(i, "text", value), concealed=True,
                         ))
         self._properties()
+        self._external_links()
+        self._note_dropped_parts()
+
+    def _external_links(self) -> None:
+        """Formulas can point at other workbooks by path; the path often names the person's login folder."""
+        for number, link in enumerate(getattr(self.book, "_external_links", None) or (), start=1):
+            target = getattr(link, "file_link", None)
+            if target is None or not getattr(target, "Target", None):
+                continue
+            scrubbed = HOME_FOLDER.sub(r"\1user", target.Target)
+            if scrubbed != target.Target:
+                target.Target = scrubbed
+                self.removed["home folder paths"] += 1
+            get, set_ = url_fns(lambda t=target: t.Target or "", lambda value, t=target: setattr(t, "Target", value))
+            self.locations.append(text_location("xl/externalLinks", f"link to another workbook {number}", "link",
+                                                get, set_, concealed=True))
+
+    def _note_dropped_parts(self) -> None:
+        # openpyxl cannot write pictures, charts, drawings or threaded comments back: they are left out of the
+        # copy (which is safe), and the redaction log says so, so that nothing disappears unannounced.
+        with zipfile.ZipFile(self.path) as package:
+            names = package.namelist()
+        for what, folder in (("pictures or charts not copied", "xl/drawings/"),
+                             ("threaded comments not copied", "xl/threadedComments/")):
+            count = sum(1 for n in names if n.startswith(folder) and n.endswith(".xml"))
+            if count:
+                self.removed[what] += count
 
     def _cell(self, sheet, cell, hidden: str) -> None:
         where = f'sheet "{sheet.title}"{hidden}, cell {cell.coordinate}'
