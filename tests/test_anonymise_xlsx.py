@@ -127,3 +127,14 @@ def test_parts_the_writer_cannot_keep_are_reported_not_silently_lost(tmp_path):
     with zipfile.ZipFile(source, "a") as package:
         package.writestr("xl/threadedComments/threadedComment1.xml", "<ThreadedComments/>")
     assert open_document(source).removed["threaded comments not copied"] == 1
+
+
+def test_inspecting_reports_authors_and_dates_of_birth_without_changing_them(tmp_path):
+    from pipeline.anonymise.formats import iter_text
+
+    locations = {loc.label: (loc.kind, loc.text) for loc in iter_text(build_workbook(tmp_path / "c.xlsx"))}
+    assert locations["document property: creator"] == ("author", "Sarah Okafor")
+    assert locations['comment author on sheet "Chronology", cell B2'] == ("author", "Sarah Okafor")
+    assert locations['sheet "Chronology", cell C2'] == ("date of birth", "01/06/2019")
+    assert locations['sheet "Notes" (hidden sheet), cell A1'][1].startswith("Contact sarah.okafor@")
+    assert locations['sheet "Chronology", cell B3 (hidden row)'] == ("cell", "Dean Harrington refused entry")

@@ -57,4 +57,30 @@ def open_document(path: Path, *, dates: str = "keep") -> Document:
     return opener(path, dates)
 
 
-__all__ = ["FORMATS", "SUFFIXES", "Document", "Segment", "TextLocation", "open_document"]
+def iter_text(path: str | Path):
+    """Every text location of a file, read-only, concealed places included (for the publication checker).
+
+    Word: comments, tracked deletions, hidden text, field codes, authors and properties are all reported
+    (kind/concealed say which), nothing is cleaned. Excel: every cell of every sheet, sheet names,
+    comments and their authors, links, properties. Text: one location per paragraph.
+    """
+    from ...errors import InputFileError
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from .docx_walk import iter_docx_text
+        from .ooxml import PackageError
+
+        try:
+            return list(iter_docx_text(path))
+        except PackageError as err:
+            raise InputFileError(path, str(err)) from err
+    if suffix == ".xlsx":
+        from .xlsx import Workbook
+
+        return Workbook(path, inspect=True).locations
+    return open_document(path).locations
+
+
+__all__ = ["FORMATS", "SUFFIXES", "Document", "Segment", "TextLocation", "iter_text", "open_document"]

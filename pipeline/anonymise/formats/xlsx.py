@@ -26,8 +26,11 @@ _CORE_TEXT = ("title", "subject", "keywords", "description", "category", "identi
 
 
 class Workbook:
-    def __init__(self, path: Path, *, dates: str = "keep") -> None:
+    def __init__(self, path: Path, *, dates: str = "keep", inspect: bool = False) -> None:
+        """inspect=True reads without changing anything, even in memory (for the publication checker):
+        authors and dates of birth are reported as locations instead of being replaced."""
         self.dates = dates
+        self.inspect = inspect
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
 
@@ -45,7 +48,8 @@ class Workbook:
         self._renames: dict[str, str] = {}
         self.locations: list[TextLocation] = []
         self._collect()
-        self.apply_date_mode(dates)
+        if not inspect:
+            self.apply_date_mode(dates)
 
     def _collect(self) -> None:
         book = self.book
@@ -104,7 +108,7 @@ class Workbook:
         if cell.comment is not None:
             comment = cell.comment
             if comment.author:
-                comment.author = NEUTRAL_AUTHOR
+                self._author(comment, "author", f"comment author on {where}", sheet.title)
             self.locations.append(text_location(
                 sheet.title, f"comment on {where}", "comment", lambda c=comment: c.text or "",
                 lambda value, c=comment: setattr(c, "text", value), concealed=True,
@@ -125,6 +129,10 @@ class Workbook:
             ))
             return
         if isinstance(value, (dt.date, dt.datetime)) and self._is_birth_column(sheet, cell):
+            if self.inspect:
+                self.locations.append(text_location(sheet.title, where, "date of birth",
+                                                    lambda v=value: v.strftime("%d/%m/%Y"), lambda new: None))
+                return
             cell.value = "[date of birth]"
             self.removed["dates of birth"] += 1
             return
@@ -139,6 +147,17 @@ class Workbook:
             sheet.title, where, "cell", lambda c=cell: c.value if isinstance(c.value, str) else "",
             lambda new, c=cell: setattr(c, "value", new),
         ))
+
+    def _author(self, owner, attr: str, label: str, part: str) -> None:
+        """Who wrote a comment or saved the file: replaced by a neutral value (a login name is not
+        something a name finder recognises), or reported when inspecting."""
+        if self.inspect:
+            self.locations.append(text_location(part, label, "author",
+                                                lambda: getattr(owner, attr) or "", lambda v: setattr(owner, attr, v),
+                                                concealed=True))
+        elif getattr(owner, attr) != NEUTRAL_AUTHOR:
+            setattr(owner, attr, NEUTRAL_AUTHOR)
+            self.removed["author names"] += 1
 
     @staticmethod
     def _is_birth_column(sheet, cell) -> bool:
@@ -167,7 +186,7 @@ class Workbook:
         props = self.book.properties
         for person in ("creator", "lastModifiedBy"):
             if getattr(props, person, None):
-                setattr(props, person, NEUTRAL_AUTHOR)
+                self._author(props, person, f"document property: {_words(person)}", "docProps/core.xml")
         for name in _CORE_TEXT:
             if isinstance(getattr(props, name, None), str) and getattr(props, name).strip():
                 self.locations.append(text_location(
