@@ -24,7 +24,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from ..errors import UsageError
 from ..register import Register
 from .labels import Labeller
-from .nlp import load_model, make_nlp_engine
+from .nlp import common_words, load_model, make_context_enhancer, make_nlp_engine
 from .recognisers import REPLACEMENT, SOURCE, RecogniserContext, build_recognisers
 from .recognisers.known_names import KnownNames
 from .recognisers.names import at_sentence_start
@@ -99,12 +99,15 @@ class Anonymiser:
         self._labeller = labeller or Labeller()
         self.nlp = load_model(self.settings.model)
         self._nlp_engine = make_nlp_engine(self.nlp, self.settings.model)
-        recognisers = build_recognisers(self.settings.recognisers, RecogniserContext(self.register, self.settings))
+        self._common_words = common_words(self.nlp)
+        context = RecogniserContext(self.register, self.settings, self._common_words)
+        recognisers = build_recognisers(self.settings.recognisers, context)
         if not recognisers:
             raise UsageError("No recognisers are switched on, so nothing would be anonymised.")
         registry = RecognizerRegistry(recognizers=recognisers, supported_languages=[LANGUAGE])
         self._analyzer = AnalyzerEngine(
-            registry=registry, nlp_engine=self._nlp_engine, supported_languages=[LANGUAGE]
+            registry=registry, nlp_engine=self._nlp_engine, supported_languages=[LANGUAGE],
+            context_aware_enhancer=make_context_enhancer(),
         )
         self._use_model = "ner" in self.settings.recognisers
         self._cache: dict[str, tuple[Replacement, ...]] = {}
@@ -244,8 +247,7 @@ class Anonymiser:
             )
         return replacements, exempt, learned
 
-    @staticmethod
-    def _remainder(text: str, candidate: _Candidate, overlapping: list[_Candidate],
+    def _remainder(self, text: str, candidate: _Candidate, overlapping: list[_Candidate],
                    chosen: list[_Candidate]) -> list[_Candidate]:
         """What to do with the part of a lower-priority name that sticks out past chosen spans.
 
@@ -265,7 +267,7 @@ class Anonymiser:
         if not gaps:
             return []
         same_register = {(c.source, c.entity_type, c.replacement) for c in covered}
-        widen = all(_NAME_ONLY.fullmatch(text[s:e]) for s, e in gaps)
+        widen = all(_NAME_ONLY.fullmatch(text[s:e]) and not self._sentence_word(text, s, e) for s, e in gaps)
         # Two recognisers saw parts of one unknown name ("MacLeod" and "Connor MacLeod"): one label.
         unknown_person = (len(covered) == 1 and covered[0].entity_type == candidate.entity_type == "PERSON"
                           and covered[0].replacement is None and covered[0].source != "exempt")
@@ -284,6 +286,14 @@ class Anonymiser:
                 extras.append(_Candidate(start, end, candidate.entity_type, candidate.source,
                                          candidate.replacement, candidate.priority))
         return extras
+
+
+    def _sentence_word(self, text: str, start: int, end: int) -> bool:
+        """A capitalised everyday word opening the sentence ("Ask" in "Ask Kerry Walsh")."""
+        first = re.search(r"[^\W\d_]+", text[start:end])
+        return bool(first) and first.group().lower() in self._common_words and at_sentence_start(
+            text, start + first.start()
+        )
 
 
 def _has_name_word(fragment: str) -> bool:

@@ -53,6 +53,19 @@ def load_model(name: str) -> Language:
         return nlp
 
 
+def common_words(nlp: Language) -> frozenset[str]:
+    """Everyday English words (the lemmatiser's WordNet index), to tell a capitalised word at the start
+    of a sentence ("Ask", "Later") from a name. Empty when the model has no such table."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+    words: set[str] = set()
+    for key in table.keys():
+        words.update(w for w in table[key] if w.isalpha() and w.islower())
+    return frozenset(words)
+
+
 def _short_reason(err: Exception) -> str:
     text = str(err).splitlines()[0] if str(err) else type(err).__name__
     if "[E050]" in text:
@@ -73,18 +86,34 @@ def make_nlp_engine(nlp: Language, name: str):
             return None
 
         def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-            # The lemmatiser is switched off for speed; lower-cased tokens are close enough for the
-            # context words Presidio looks for ("phone", "email", "nhs"). Entities keep spaCy's own
-            # labels (FAC, GPE...) because our NER recogniser reads them directly.
+            # Entities keep spaCy's own labels (FAC, GPE...) because our NER recogniser reads them
+            # directly. No lemmas: the lemmatiser is off and Presidio's context-word scoring is not
+            # used (see NoContextEnhancer), so building per-token lists would only cost time.
             entities = list(doc.ents)
             return NlpArtifacts(
                 entities=entities,
                 tokens=doc,
-                tokens_indices=[token.idx for token in doc],
-                lemmas=[token.lemma_ or token.lower_ for token in doc],
+                tokens_indices=[],
+                lemmas=[],
                 nlp_engine=self,
                 language=language,
                 scores=[self.ner_model_configuration.default_score] * len(entities),
             )
 
     return _LoadedSpacyEngine()
+
+
+def make_context_enhancer():
+    """Presidio's context enhancer raises scores of results near words like "phone". We decide by
+    recogniser and priority, never by score, so the enhancer (which deep-copies every result) is skipped."""
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+    class NoContextEnhancer(ContextAwareEnhancer):
+        def __init__(self) -> None:
+            super().__init__(context_similarity_factor=0, min_score_with_context_similarity=0,
+                             context_prefix_count=0, context_suffix_count=0)
+
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            return raw_results
+
+    return NoContextEnhancer()

@@ -33,10 +33,12 @@ VALUE = "scr_value"
 
 @dataclass(frozen=True)
 class RecogniserContext:
-    """What a recogniser may need to build itself: the case register and the settings."""
+    """What a recogniser may need to build itself: the case register, the settings, and the model's
+    list of everyday words (to tell "Ask Kerry" at the start of a sentence from a name)."""
 
     register: Register
     settings: AnonymiserSettings
+    common_words: frozenset[str] = frozenset()
 
 
 class ScrRecogniser:

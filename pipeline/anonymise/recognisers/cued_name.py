@@ -28,6 +28,8 @@ _CUES = (
     "visited by", "seen by", "completed by", "entry by", "recorded by", "prepared by", "checked by",
     "reviewed by", "circulated by", "submitted by", "made by", "named as", "known as", "called", "contacted",
     "emailed", "rang", "phoned", "told", "asked", "with", "and", "by", "present", "attendees", "apologies",
+    "childminder", "carer", "foster carer", "volunteer", "leader", "coordinator", "advocate", "interpreter",
+    "led by", "run by", "led", "facilitator", "tutor", "coach", "mentor", "pastor", "vicar", "imam", "priest",
 )
 _CUE = re.compile(
     r"(?i:\b(?:%s))\b[ \t]*(?:\d+[ \t]*)?[:,–—-]?[ \t]*(?:is[ \t]+|was[ \t]+)?[\"“‘']?" % "|".join(

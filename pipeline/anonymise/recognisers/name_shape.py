@@ -11,7 +11,8 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from . import ScrRecogniser, recogniser, result
+from . import RecogniserContext, ScrRecogniser, recogniser, result
+from .names import at_sentence_start
 from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_HEADS, STREET_TYPES
 from .wordlists import NAME_TOKEN, PARTICLES, name_like
 
@@ -27,8 +28,13 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
     code = "name_shape"
     description = "Two or three unknown capitalised words together (a name the model missed)"
 
-    def __init__(self) -> None:
+    def __init__(self, common_words: frozenset[str] = frozenset()) -> None:
+        self.common_words = common_words
         super().__init__(supported_entities=["PERSON"], name=self.code)
+
+    @classmethod
+    def from_context(cls, context: RecogniserContext) -> NameShapeRecogniser:
+        return cls(context.common_words)
 
     def load(self) -> None:
         return None
@@ -45,6 +51,8 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         return found
 
     def _emit(self, text: str, run: list[re.Match[str]], found: list[RecognizerResult]) -> None:
+        if run and run[0].group().lower() in self.common_words and at_sentence_start(text, run[0].start(), after_colon=False):
+            run = run[1:]  # "Ask Kerry Walsh…", "Later Nkechi Obi…": a capitalised word, not a name
         if len(run) < 2:
             return
         following = re.match(r"[ \t]+([A-Za-z'’-]+)", text[run[-1].end():run[-1].end() + 40])

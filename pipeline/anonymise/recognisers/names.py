@@ -185,9 +185,11 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
     return False
 
 
-def at_sentence_start(text: str, start: int) -> bool:
+def at_sentence_start(text: str, start: int, *, after_colon: bool = True) -> bool:
+    """Does a sentence (or a line, a bullet, or - with after_colon - a "Label:" value) start here?"""
     before = text[max(0, start - 40):start].rstrip(" \t\"'“‘([*•-–—")
-    return not before or before[-1] in ".!?:;\n\r\t•"
+    ends = ".!?:;\n\r\t•" if after_colon else ".!?\n\r\t•"
+    return not before or before[-1] in ends
 
 
 def _capitals_around(text: str, start: int, end: int) -> bool:

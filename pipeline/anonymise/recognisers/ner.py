@@ -43,7 +43,7 @@ _PLACE_TAIL = re.compile(
     r"(?:[ \t]+(?:Primary|Infants?|Junior|Secondary|High|Nursery|Pre-School|Community|Medical|Health|"
     r"Children's|Children’s|Care|Dental|Family|Day|Residential|Nursing))*"
     r"(?:[ \t]+(?:School|Academy|College|Nursery|Surgery|Practice|Centre|Center|Hospital|Infirmary|Clinic|Home|"
-    r"Pharmacy|Primary))?"
+    r"Pharmacy|Primary|Church|Chapel|Mosque|Temple|Gurdwara|Synagogue|Hostel))?"
 )
 _RANK_WORDS = frozenset(w.lower() for rank in RANKS for w in rank.split())
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)\.?[ \t]+$")
@@ -125,14 +125,14 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             handler = self.handlers.get(ent.label_)
             if handler is None:
                 continue
-            start, end = self._extend(doc, ent)
+            start, end = self._extend(doc, ent, text)
             item = handler(text, start, end, ent.label_)
             if item is not None:
                 found.append(item)
         return found
 
     @staticmethod
-    def _extend(doc, ent) -> tuple[int, int]:
+    def _extend(doc, ent, text: str) -> tuple[int, int]:
         """Character span of the entity on its first line, extended over following place words
         ("St Mary's" + "Hospital", "St Hilda's" + "C of E Primary")."""
         start_token, end_token = ent.start, ent.end
@@ -147,7 +147,6 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         if start_token >= end_token:
             return ent.start_char, ent.start_char
         start = doc[start_token].idx
-        text = doc.text
         end = doc[end_token - 1].idx + len(doc[end_token - 1])
         newline = text.find("\n", start, end)
         if newline != -1:

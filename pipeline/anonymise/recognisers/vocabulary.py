@@ -175,7 +175,8 @@ PROCESS_WORDS = frozenset(
 NAME_TO_PLACE_TAIL = frozenset(
     """
     hospital school academy primary infant infants junior secondary nursery surgery practice centre
-    medical health clinic police council college pre-school preschool
+    medical health clinic police council college pre-school preschool church chapel mosque temple
+    gurdwara synagogue hostel infirmary pharmacy
     """.split()
 )
 
