@@ -117,3 +117,16 @@ def test_unreadable_template_is_a_template_problem(tmp_path, content):
 def test_missing_template_file(tmp_path):
     with pytest.raises(TemplateProblem, match="does not exist"):
         template_variables(tmp_path / "nowhere.docx")
+
+
+def test_empty_value_is_an_error_not_the_word_none(tmp_path):
+    template = _template(tmp_path, "Telephone {{ recipient.phone }}")
+    with pytest.raises(TemplateProblem, match="is empty") as info:
+        render_template(template, _context(recipient={"name": "Ann", "phone": None}), tmp_path / "out.docx")
+    assert "Telephone {{ recipient.phone }}" in str(info.value).split("near: ")[1]
+
+
+def test_empty_value_guarded_by_if_is_fine(tmp_path):
+    template = _template(tmp_path, "Dear Ann{% if recipient.phone %} ({{ recipient.phone }}){% endif %}.")
+    out = render_template(template, _context(recipient={"phone": None}), tmp_path / "out.docx")
+    assert Document(str(out)).paragraphs[1].text == "Dear Ann."

@@ -2,7 +2,8 @@
 
 Every Word template in the project (reports and letters) goes through here, so they all share one jinja
 environment: `pipeline.templating.make_environment()` (StrictUndefined + autoescape + the `uk_date` and
-`short_date` filters). A field the data does not provide stops the render; it never becomes a blank in a letter.
+`short_date` filters), plus a `finalize` hook that refuses to print an empty (None) value. A field the data
+does not provide, or provides empty, stops the render; it never becomes a blank (or "None") in a letter.
 
 Public API (used by the reports in this package and by the letters):
 
@@ -141,13 +142,28 @@ def _problem(template_path: Path, err: jinja2.TemplateError) -> TemplateProblem:
             )
         else:
             reason = f"a field in the {part} has no value: {err.message}"
-            hint = "Fill the field in in the case folder, or remove it from the template."
+            hint = ("Fill the field in in the case folder, or in the template print it only when it is there: "
+                    "{% if field %}{{ field }}{% endif %}.")
         return TemplateProblem(template_path, reason, context=_surrounding_text(lines, lineno, field), hint=hint)
     if isinstance(err, jinja2.TemplateSyntaxError):
         reason = f"template syntax error in the {part}: {err.message}"
         hint = "Each {{ must be closed by }}, and each {% if %} or {% for %} needs its {% endif %} or {% endfor %}."
         return TemplateProblem(template_path, reason, context=_surrounding_text(lines, lineno, None), hint=hint)
     return TemplateProblem(template_path, f"could not be rendered ({type(err).__name__}: {err})")
+
+
+def _no_none(value: Any) -> Any:
+    # StrictUndefined catches a field that does not exist; this catches one that exists but is empty, which
+    # would otherwise print the word "None" in a letter or report.
+    if value is None:
+        raise jinja2.UndefinedError("a field printed here is empty (it has no value in the case data)")
+    return value
+
+
+def _strict_environment() -> jinja2.Environment:
+    env = make_environment()
+    env.finalize = _no_none
+    return env
 
 
 def _open(template_path: Path) -> _ReportingTemplate:
@@ -169,7 +185,7 @@ def render_document(template_path: str | Path, context: Mapping[str, Any]) -> Do
     template_path = Path(template_path)
     tpl = _open(template_path)
     try:
-        tpl.render(dict(context), jinja_env=make_environment())
+        tpl.render(dict(context), jinja_env=_strict_environment())
     except jinja2.TemplateError as err:
         raise _problem(template_path, err) from err
     return tpl

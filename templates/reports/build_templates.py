@@ -167,9 +167,22 @@ def _cover(doc, title: str, contents: bool) -> None:
     doc.add_paragraph("{{ body }}")
 
 
+def _strip_leftovers(doc) -> None:
+    """python-docx's base file carries a bibliography customXml part and a thumbnail of another document:
+    hidden content nobody asked for, and exactly where the publication checker looks for leaks."""
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/customXml"):
+            doc.part.drop_rel(rel_id)
+    package_rels = doc.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package_rels.pop(rel_id)
+
+
 def build(stem: str, out_dir: Path = HERE) -> Path:
     title, contents = REPORTS[stem]
     doc = Document()
+    _strip_leftovers(doc)
     _styles(doc)
     _page_setup(doc)
     _cover(doc, title, contents)
