@@ -239,3 +239,34 @@ def test_checking_needs_no_network(tmp_path, register_file, monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     result = run(simple_docx(tmp_path / "imr.docx", LEAKY), "--register", register_file)
     assert result.exit_code == 1 and "SCR101" in result.output
+
+
+def test_scr_anonymise_then_scr_check_passes(tmp_path, register_file):
+    """The issue's round trip on the command line: a file with an identifier in every part is blocked,
+    `scr anonymise` cleans it, and `scr check` on the output folder then exits 0."""
+    from docxfactory import build_docx
+
+    source = tmp_path / "in"
+    source.mkdir()
+    planted = build_docx(source / "IMR_Poppy_Harrington_Police.docx",
+                         body=["NHS number 943 476 5919.", "DOB: 12/03/2019."])
+    assert run(planted, "--register", register_file).exit_code == 1
+    out = tmp_path / "out"
+    anonymised = CliRunner().invoke(main, ["anonymise", str(source), "--out", str(out), "--register",
+                                           str(register_file)])
+    assert anonymised.exit_code == 0, anonymised.output
+    result = run(out, "--register", register_file)
+    assert result.exit_code == 0, result.output
+    assert "redaction-log.csv was not checked" in result.output
+    assert "SCR223 warn" in result.output  # the image is still there: check it by eye
+
+
+def test_without_the_language_model_the_check_stops(tmp_path, register_file, monkeypatch):
+    from pipeline.anonymise import nlp
+
+    monkeypatch.setenv("SCR_SPACY_MODEL", "no_such_model_xyz")
+    monkeypatch.setattr(nlp, "_MODELS", {})
+    result = run(simple_docx(tmp_path / "imr.docx", ["Poppy Harrington was seen."]), "--register", register_file)
+    assert result.exit_code == 1
+    assert "no_such_model_xyz" in result.output and "could not be loaded" in result.output
+    assert "PASSED" not in result.output

@@ -211,3 +211,20 @@ def test_an_action_plan_whose_header_was_damaged_says_which_column_is_missing(tm
     plan = [f for f in found if f.code == "SCR405"]
     assert [f.location for f in plan] == ["table 1, row 1"]
     assert "no 'Target date' column" in plan[0].message and "[organisation] date" in plan[0].message
+
+
+@pytest.mark.parametrize(
+    ("style", "kind"),
+    [("Subtitle", "executive-summary"), ("Heading 2", "executive-summary"), ("Normal", None)],
+)
+def test_a_cover_subtitle_names_the_document_but_a_letters_subject_line_does_not(tmp_path, register, engine, style,
+                                                                                kind):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Serious Case Review: Child W", style="Title")
+    document.add_paragraph("Executive Summary", style=style)
+    document.add_paragraph("Text.")
+    document.save(str(tmp_path / "final.docx"))
+    report = check_paths([tmp_path / "final.docx"], register=register, anonymiser=engine)
+    assert report.files[0].kind == kind

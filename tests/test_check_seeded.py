@@ -149,6 +149,9 @@ def test_every_part_of_a_planted_file_is_reported(planted, register, engine):
                   "text box 1", "document property: title", "custom property: Subject child"):
         assert any(loc.startswith(where) for loc in locations), (where, sorted(locations))
     found = {(f.code, f.location, f.match) for f in report.files[0].findings}
+    codes = {code for code, _, _ in found}
+    assert codes >= {"SCR101", "SCR111", "SCR121", "SCR122", "SCR131", "SCR141", "SCR201", "SCR202", "SCR203",
+                     "SCR211", "SCR212", "SCR213", "SCR214", "SCR221", "SCR223", "SCR224", "SCR301"}, sorted(codes)
     # The OLE object is reported where it sits; the chart's data workbook is opened and read.
     assert any(code == "SCR221" and loc.startswith("paragraph") for code, loc, _ in found)
     assert ("SCR224", "chart 1 data, sheet 1, cell A2", "Dean Harrington") in found

@@ -37,12 +37,24 @@ def recognise(doc: CheckedDocument) -> str | None:
     title = ""
     if doc.format in ("docx", "xlsx"):
         title = next((p.value for p in doc.properties() if p.label == "Title"), "")
-    heading = ""
+    headings: list[str] = []
     outline = doc.outline()
     if outline is not None:
-        heading = outline.title() or ""
+        headings = [outline.title() or ""] + _title_lines(outline)
     for kind, (words, label) in KINDS.items():
         wanted = _words(label)
-        if words in name or wanted in _words(title) or wanted in _words(heading):
+        if words in name or wanted in _words(title) or any(wanted in _words(h) for h in headings):
             return kind
     return None
+
+
+def _title_lines(outline) -> list[str]:
+    """Title, subtitle and heading lines of the cover ("Serious Case Review: Child A", then "Executive Summary"
+    as a subtitle). Ordinary paragraphs do not count: a letter's subject line may name the summary."""
+    lines = [p for p in outline.paragraphs if p.text.strip()][:_COVER_LINES]
+    return [p.text.strip() for p in lines
+            if len(p.text.strip()) <= _TITLE_LENGTH and (p.level is not None or "title" in p.style.lower())]
+
+
+_COVER_LINES = 5
+_TITLE_LENGTH = 80

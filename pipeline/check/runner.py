@@ -21,18 +21,28 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def _is_redaction_log(path: Path) -> bool:
+    from ..anonymise.batch import LOG_NAME
+
+    return path.name == LOG_NAME
+
+
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files to check: each named file, and every file under each named folder.
 
     A folder's files are all returned, whatever their type: a file the checker cannot read is reported as
     not checked (and blocks), never skipped, because everything in a publication folder gets sent.
-    Word's lock files (~$...) and hidden files are left out.
+    Word's lock files (~$...), hidden files and the anonymiser's redaction log (which holds no original
+    text, and is for the board's records) are left out.
     """
     found: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(("~$", ".")))
+            inside = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and not p.name.startswith(("~$", ".")) and not _is_redaction_log(p)
+            )
             if not inside:
                 raise UsageError(f"{path} is empty: there is nothing to check.")
             found.extend(inside)
@@ -74,7 +84,11 @@ def check_paths(
         register = register or Register()
         notes.append("No register was given: names were looked for by name recognition and patterns only. "
                      "Give --case or --register to find every name and nickname of the people in the case.")
+    paths = list(paths)
     files = collect_files(paths)
+    logs = [p for item in paths if Path(item).is_dir() for p in Path(item).rglob("*") if _is_redaction_log(p)]
+    notes += [f"{log} was not checked: it is the anonymiser's redaction log, kept for the board's records. Do "
+              "not publish it." for log in logs]
     documents: list[CheckedDocument] = []
     unreadable: dict[Path, str] = {}
     for path in files:
