@@ -90,7 +90,9 @@ def test_named_people_without_case_data_are_judged_by_shape(tmp_path, engine):
     report = check_paths([bad], register=bare, anonymiser=engine)
     codes = [f.code for f in report.files[0].findings if f.blocks]
     assert codes == ["SCR402"], report.to_text(show=True)
-    assert "2 found" in report.files[0].findings[0].message
+    assert report.files[0].findings[0].location == "paragraph 6"
+    assert "entry for the Panel Chair should give a name, a job title and an organisation" in \
+        report.files[0].findings[0].message
 
 
 def test_a_recommendation_without_a_target_date_fails(tmp_path, register, engine):
@@ -228,3 +230,22 @@ def test_a_cover_subtitle_names_the_document_but_a_letters_subject_line_does_not
     document.save(str(tmp_path / "final.docx"))
     report = check_paths([tmp_path / "final.docx"], register=register, anonymiser=engine)
     assert report.files[0].kind == kind
+
+
+def test_without_a_plan_or_case_smartness_is_a_warning_not_a_block(tmp_path, register, engine):
+    summary = executive_summary(tmp_path / "executive-summary.docx", plan_rows=())
+    report, found = findings(summary, register, engine)
+    smart = [f for f in found if f.code == "SCR404"]
+    assert [(f.severity, f.location) for f in smart] == [("warn", _recommendation_paragraph(summary, 1))]
+    assert "Recommendation(s) 1, 2 could not be judged SMART" in smart[0].message
+    assert report.passed
+
+
+def test_smartness_judged_from_the_case_when_no_plan_is_checked(tmp_path, minimal_case, anonymiser_factory):
+    summary = executive_summary(tmp_path / "executive-summary.docx", plan_rows=(),
+                                recommendations=RECOMMENDATIONS)
+    report = check_paths([summary], case=minimal_case, anonymiser=anonymiser_factory(minimal_case.register))
+    smart = [f for f in report.files[0].findings if f.code == "SCR404"]
+    # The minimal case has one recommendation: the summary's second has no action behind it.
+    assert [f.message.split(" has ")[0] for f in smart] == ["Recommendation 2"]
+    assert smart[0].blocks

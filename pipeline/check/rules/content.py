@@ -88,7 +88,7 @@ class NamedPeopleRule(ContentRule):
         if ctx.case is not None or officers:
             yield from self._against_data(outline, officers)
         else:
-            yield from self._by_shape(outline)
+            yield from self._by_shape(outline, ctx)
 
     def _mentions(self, outline: Outline, name: str) -> list[tuple[str, str]]:
         """(text, location) of each paragraph or table row naming `name`. A paragraph is read together with
@@ -132,27 +132,33 @@ class NamedPeopleRule(ContentRule):
                                                f"{' or '.join(missing_best)} (§8.78). Give the name, job title "
                                                "and employing organisation together.")
 
-    def _by_shape(self, outline: Outline) -> Iterator[Finding]:
+    def _by_shape(self, outline: Outline, ctx) -> Iterator[Finding]:
         section = next((s for level in (1, 2) for s in outline.sections(level) if WHO_CONDUCTED.search(s.heading.text)), None)
         if section is None:
             yield self.finding("whole document", "The Executive Summary has no section saying who conducted the "
                                                  "review: name the LSCB Chair, the Panel Chair and the Overview "
                                                  "author with their job titles and organisations (§8.78).")
             return
-        entries = [p.text for p in section.paragraphs if p.text.strip()]
-        entries += [" | ".join(row) for t in section.tables for row in t.rows[1:] if any(row)]
-        complete = [e for e in entries if len([p for p in _PARTS.split(e) if p.strip()]) >= 3]
-        text = "\n".join(entries)
-        absent = [role for role, pattern in _ROLES if not pattern.search(text)]
-        if absent:
-            yield self.finding(section.heading.location,
-                               f"The section '{section.heading.text.strip()}' does not say who is "
-                               f"{', '.join(absent)} (§8.78).")
-        if len(complete) < 3:
-            yield self.finding(section.heading.location,
-                               f"The section '{section.heading.text.strip()}' should give three people, each with a "
-                               f"name, a job title and an organisation (§8.78); {len(complete)} found. Run the check "
-                               "with --case to compare with the case details.")
+        entries = [(p.text, p.location) for p in section.paragraphs if p.text.strip()]
+        entries += [(" | ".join(row), f"table {t.number}, row {n}") for t in section.tables
+                    for n, row in enumerate(t.rows, start=1) if any(row)]
+        for role, pattern in _ROLES:
+            entry = next(((text, where) for text, where in entries if pattern.search(text)), None)
+            if entry is None:
+                yield self.finding(section.heading.location,
+                                   f"The section '{section.heading.text.strip()}' does not say who {role} is (§8.78). "
+                                   "Give their name, job title and organisation.")
+                continue
+            text, where = entry
+            # "Panel Chair: Jane Smith, Head of Safeguarding, Northshire County Council": what follows the role
+            # label must hold three parts. Run the check with --case to compare with the case's own details.
+            named = text.split(":", 1)[1] if ":" in text else pattern.sub("", text, count=1)
+            # A label the anonymiser left ("[organisation]") is not an organisation.
+            parts = [p for p in _PARTS.split(named) if p.strip() and not ctx.is_pseudonym(p)]
+            if len(parts) < 3:
+                yield self.finding(where, f"The entry for {role} should give a name, a job title and an "
+                                          f"organisation (§8.78); it has {len(parts)} part(s). Run the check with "
+                                          "--case to compare it with the case details.")
 
 
 @register
@@ -205,10 +211,11 @@ class SmartRecommendationsRule(ContentRule):
         elif ctx.case is not None:
             yield from self._from_case(recs, ctx.case)
         else:
-            for rec in recs:
-                yield self.finding(rec.para.location, f"Recommendation {rec.number} could not be judged SMART: check "
-                                                      "this file together with the Multi-Agency Action Plan, or give "
-                                                      "--case.", severity=WARN)
+            numbers = ", ".join(str(rec.number) for rec in recs)
+            yield self.finding(recs[0].para.location, f"Recommendation(s) {numbers} could not be judged SMART (owner, "
+                                                      "measurable outcome, target date): check this file together "
+                                                      "with the Multi-Agency Action Plan, or give --case.",
+                               severity=WARN)
 
     def _from_rows(self, recs, rows) -> Iterator[Finding]:
         for rec in recs:
