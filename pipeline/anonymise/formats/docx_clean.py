@@ -41,6 +41,11 @@ _REVISION_MARKERS = tuple(
         "customXmlMoveFromRangeEnd", "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd",
     )
 )
+# Bytes that show a part has something to clean; other parts are not parsed at all.
+_CLEANING_MARKERS = re.compile(
+    rb"comment(?:RangeStart|RangeEnd|Reference)|<w:(?:del|ins|moveFrom|moveTo|delText|delInstrText)[\s>/]|"
+    rb"Change[\s>/]|RangeStart|RangeEnd|vanish|rStyle|pStyle|author=|initials=|cell(?:Ins|Del|Merge)"
+)
 _PROPERTY_PARENTS = (qn("w:rPr"), qn("w:pPr"), qn("w:trPr"), qn("w:tcPr"), qn("w:tblPr"), qn("w:sectPr"))
 # A Windows or Unix home folder in a path: "C:\Users\pharrington\..." names whoever saved the file.
 HOME_FOLDER = re.compile(r"(?i)([\\/](?:Users|home|Documents and Settings)[\\/])[^\\/]+")
@@ -53,6 +58,8 @@ def clean_package(pkg: Package) -> Counter[str]:
     _remove_comment_parts(pkg, counts)
     for part in pkg.xml_parts():
         if not part.endswith(".xml") or part == "[Content_Types].xml" or SKIPPED_PARTS.match(part):
+            continue
+        if not pkg.mentions(part, _CLEANING_MARKERS):
             continue
         root = pkg.xml(part)
         if etree.QName(root).namespace != NS["w"]:

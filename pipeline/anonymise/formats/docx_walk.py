@@ -70,6 +70,12 @@ AUTHOR_ATTRIBUTES = (qn("w:author"), qn("w15:author"), qn("w:initials"))
 # Elements carrying any of them, found in one pass in C rather than by visiting every element in Python.
 authored = etree.XPath("//*[@w:author or @w15:author or @w:initials]", namespaces={"w": NS["w"], "w15": NS["w15"]})
 
+# A part is walked only if its bytes show an element or attribute the walk reads (checked before parsing).
+_STORY_MARKERS = re.compile(
+    rb"<(?:\w+:)?(?:t|delText|instrText|delInstrText|v|docPr|cNvPr|shape|imagedata|textpath|fldSimple|docVar|"
+    rb"alias|tag|hyperlink|hlinkClick|default|helpText|statusText|listEntry|presenceInfo)[\s>/]|author=|initials="
+)
+
 # Parts that hold no text anyone typed (colours, fonts, browser settings): not worth parsing.
 SKIPPED_PARTS = re.compile(r"^word/(theme/.*|fontTable\.xml|webSettings\.xml|stylesWithEffects\.xml)$")
 
@@ -107,7 +113,7 @@ def iter_docx_text(source: str | Path | Package) -> Iterator[TextLocation]:
             continue  # data-store ids and schema addresses that bind the item; no one types text there
         elif part.startswith("customXml/"):
             yield from walker.custom_xml(part)
-        else:
+        elif pkg.mentions(part, _STORY_MARKERS):
             yield from walker.story(part)
 
 

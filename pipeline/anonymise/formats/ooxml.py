@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +127,11 @@ class Package:
         if part not in self._xml:
             self._xml[part] = parse_xml(self.raw[part], part)
         return self._xml[part]
+
+    def mentions(self, part: str, pattern: re.Pattern[bytes]) -> bool:
+        """Whether a part can hold what `pattern` looks for, judged on its bytes without parsing it.
+        Parsing every part (styles, numbering, themes) costs more than finding names in short files."""
+        return part in self._xml or pattern.search(self.raw[part]) is not None
 
     def xml_parts(self) -> list[str]:
         return [n for n in self.names() if n.endswith((".xml", ".rels")) or n == "[Content_Types].xml"]
