@@ -130,3 +130,9 @@ def test_empty_value_guarded_by_if_is_fine(tmp_path):
     template = _template(tmp_path, "Dear Ann{% if recipient.phone %} ({{ recipient.phone }}){% endif %}.")
     out = render_template(template, _context(recipient={"phone": None}), tmp_path / "out.docx")
     assert Document(str(out)).paragraphs[1].text == "Dear Ann."
+
+
+def test_missing_field_in_document_properties_says_so(tmp_path):
+    template = _template(tmp_path, "Body", title="Letter for {{ board.nmae }}")
+    with pytest.raises(TemplateProblem, match=r"'board.nmae' in the document properties(.|\n)*near: Letter for"):
+        render_template(template, _context(), tmp_path / "out.docx")

@@ -96,10 +96,10 @@ def _plain(xml_lines: list[str]) -> str:
 
 def _surrounding_text(lines: list[str], lineno: int | None, needle: str | None) -> str | None:
     """The visible text around the failing line, cut down to about 160 characters around the field."""
-    if not lines or not lineno:
+    if not lines:
         return None
-    index = max(lineno - 1, 0)
-    text = _plain(lines[max(index - 1, 0): index + 2])
+    index = max((lineno or 1) - 1, 0)
+    text = _plain(lines[max(index - 1, 0): index + 2] if lineno else lines)
     focus = text.find(needle) if needle else -1
     if focus < 0:
         focus = text.find("{{") if "{{" in text else text.find("{%")
@@ -117,9 +117,9 @@ def _missing_field(err: jinja2.UndefinedError, lines: list[str], lineno: int | N
     if match:
         return match.group(1)
     match = _MISSING_ATTRIBUTE.search(message)
-    if match and lines and lineno:
+    if match and lines:
         attribute = match.group(1)
-        text = _plain(lines[max(lineno - 2, 0): lineno + 1])
+        text = _plain(lines[max(lineno - 2, 0): lineno + 1] if lineno else lines)
         for expression in _EXPRESSION.findall(text):
             found = re.search(r"[A-Za-z_][\w.]*\." + re.escape(attribute) + r"\b", expression)
             if found:
@@ -129,7 +129,8 @@ def _missing_field(err: jinja2.UndefinedError, lines: list[str], lineno: int | N
 
 
 def _problem(template_path: Path, err: jinja2.TemplateError) -> TemplateProblem:
-    part = getattr(err, "scr_part", "main text")
+    # Everything but the core properties goes through render_xml_part, which labels the part.
+    part = getattr(err, "scr_part", "document properties (title, subject or author)")
     lines: list[str] = getattr(err, "scr_lines", [])
     lineno = _error_line(err)
     if isinstance(err, jinja2.UndefinedError):
@@ -187,6 +188,10 @@ def render_document(template_path: str | Path, context: Mapping[str, Any]) -> Do
     try:
         tpl.render(dict(context), jinja_env=_strict_environment())
     except jinja2.TemplateError as err:
+        if not hasattr(err, "scr_lines"):
+            # Raised while rendering the core properties: quote them instead of a line of the document.
+            props = tpl.docx.core_properties
+            err.scr_lines = [p for p in (props.title, props.subject, props.author, props.comments) if "{" in (p or "")]  # type: ignore[attr-defined]
         raise _problem(template_path, err) from err
     return tpl
 
