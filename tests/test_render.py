@@ -435,3 +435,37 @@ def test_unwritable_output_is_reported_per_document(awkward, tmp_path, monkeypat
     with pytest.raises(ProcessingFailed, match=r"multi-agency-chronology\.docx: could not be written \(Permission denied\)"):
         render_reports(awkward, tmp_path, today=TODAY)
     assert (tmp_path / "overview-report.docx").is_file() and (tmp_path / "action-plan.docx").is_file()
+
+
+# Child element order Word insists on (ECMA-376 sequences); out-of-order elements make Word offer to "repair".
+_ORDER = {
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+              "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
+    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+             "tcFitText", "vAlign", "hideMark"],
+    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+            "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+            "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+            "em", "lang", "eastAsianLayout", "specVanish", "oMath"],
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+            "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+            "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"],
+}
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_word_element_order(rendered, name):
+    from lxml import etree
+
+    out, _ = rendered
+    root = etree.fromstring(xml_part(out / f"{name}.docx", "word/document.xml").encode())
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for parent, order in _ORDER.items():
+        for element in root.iter(w + parent):
+            names = [etree.QName(child).localname for child in element]
+            known = [n for n in names if n in order]
+            assert known == sorted(known, key=order.index), f"{parent}: {names}"
+    ids = [b.get(w + "id") for b in root.iter(w + "bookmarkStart")]
+    assert len(ids) == len(set(ids))
