@@ -102,6 +102,10 @@ def test_key_is_written_only_when_asked_and_never_inside_the_output(batch, tmp_p
     assert refused.exit_code == 2
     assert "keep it apart from what will be sent" in refused.output
 
+    overwrite = _run(str(inputs), "--out", str(out), "--register", str(register), "--key", str(inputs / "c_notes.txt"))
+    assert overwrite.exit_code == 2
+    assert "is one of the files to anonymise" in overwrite.output
+
     key = tmp_path / "secure" / "key.csv"
     assert _run(str(inputs), "--out", str(out), "--register", str(register), "--key", str(key)).exit_code == 0
     rows = list(csv.DictReader(key.open(encoding="utf-8")))

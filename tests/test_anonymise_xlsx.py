@@ -29,6 +29,8 @@ def build_workbook(path: Path) -> Path:
     sheet["E2"] = "='Poppy Harrington'!A1"
     sheet["F2"] = '="Seen by "&"Tomasz Nowak"'
     sheet["G2"] = "=SUM(D2:D3)"
+    sheet["I2"] = "=Poppy Harrington"
+    sheet["I2"].data_type = "s"  # text that starts with "=", not a formula
     sheet["H2"] = "email the social worker"
     sheet["H2"].hyperlink = "mailto:sarah.okafor@northshire.gov.uk?subject=Poppy%20Harrington"
     sheet.oddHeader.center.text = "Case of Poppy Harrington"
@@ -78,6 +80,7 @@ def test_no_identifier_survives_anywhere_in_the_workbook(anonymised):
         ("Chronology", "G2", "=SUM(D2:D3)"),
         ("Child A", "A1", "The primary school"),  # capitalised at the start of a cell
         ("Chronology", "H2", "email the social worker"),
+        ("Chronology", "I2", "=Child A"),
     ],
 )
 def test_cells_are_anonymised_and_formulas_keep_working(anonymised, sheet, cell, expected):

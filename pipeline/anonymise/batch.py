@@ -137,6 +137,9 @@ def anonymise_batch(inputs: Sequence[str | Path], options: BatchOptions, progres
         check_key_path(Path(options.key_path), out_dir)
     files = collect_inputs(inputs)
     ensure_separate(out_dir, list(files))
+    if options.key_path is not None and Path(options.key_path).resolve() in files:
+        raise UsageError(f"The key file {options.key_path} is one of the files to anonymise; inputs are never "
+                         f"overwritten. Choose another path for --key.")
     register = options.register or Register()
     workers = max(1, min(options.workers, len(files), os.cpu_count() or 1))
     report = progress or (lambda stage, done, total: None)

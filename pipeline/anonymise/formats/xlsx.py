@@ -138,14 +138,14 @@ class Workbook:
             return
         if not isinstance(value, str) or not value.strip():
             return
-        if cell.data_type == "f" or value.startswith("="):
+        if cell.data_type == "f":
             # Only the quoted text of a formula is free text; references and functions must stay intact.
             for number, match in enumerate(_QUOTED.finditer(value), start=1):
                 self.locations.append(self._formula_literal(cell, where, number))
             return
         self.locations.append(text_location(
             sheet.title, where, "cell", lambda c=cell: c.value if isinstance(c.value, str) else "",
-            lambda new, c=cell: setattr(c, "value", new),
+            lambda new, c=cell: _set_text(c, new),
         ))
 
     def _author(self, owner, attr: str, label: str, part: str) -> None:
@@ -226,7 +226,7 @@ class Workbook:
         for sheet in self.book.worksheets:
             for row in sheet.iter_rows():
                 for cell in row:
-                    if isinstance(cell.value, str) and cell.value.startswith("="):
+                    if cell.data_type == "f" and isinstance(cell.value, str):
                         for pattern, replacement in patterns:
                             cell.value = pattern.sub(lambda _m, r=replacement: r, cell.value)
         for name in list(self.book.defined_names.values()):
@@ -248,6 +248,12 @@ class Workbook:
     def save(self, target: Path) -> None:
         self._repoint_formulas()
         self.book.save(target)
+
+
+def _set_text(cell, new: str) -> None:
+    cell.value = new
+    # openpyxl reads any text starting with "=" as a formula; text that was text stays text.
+    cell.data_type = "s"
 
 
 def _set_number(cell, new: str) -> None:
