@@ -88,3 +88,19 @@ def test_render_with_pdf_writes_a_pdf_whose_contents_page_lists_the_headings(tmp
     flat = " ".join(text.split())  # table cells wrap, so compare with line breaks folded to spaces
     assert f"Recommendation 1: {case.recommendations[0].text}" in flat
     assert "Lead officer" in flat and "Head of Public Protection" in flat
+
+
+def test_cli_pdf_without_libreoffice_keeps_the_word_files_and_says_what_to_install(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.setenv("SCR_SOFFICE", str(tmp_path / "no-soffice-here"))
+    case = Path(__file__).resolve().parents[1] / "samples" / "minimal"
+    result = CliRunner().invoke(main, ["render", str(case), "--out", str(tmp_path / "out"), "--only", "actions", "--pdf"])
+    assert result.exit_code == 1
+    assert "Making PDFs needs LibreOffice" in result.output and "apt-get install libreoffice-writer" in result.output
+    assert (tmp_path / "out" / "action-plan.docx").is_file()
+    assert not (tmp_path / "out" / "action-plan.pdf").exists()
