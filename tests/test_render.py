@@ -469,3 +469,13 @@ def test_word_element_order(rendered, name):
             assert known == sorted(known, key=order.index), f"{parent}: {names}"
     ids = [b.get(w + "id") for b in root.iter(w + "bookmarkStart")]
     assert len(ids) == len(set(ids))
+
+
+def test_spreadsheet_keeps_formula_like_text_as_text(awkward, tmp_path):
+    entry = dataclasses.replace(awkward.chronology[0], event='=HYPERLINK("http://example.org","click")')
+    case = dataclasses.replace(awkward, chronology=[entry])
+    render_reports(case, tmp_path, only=["chronology"], today=TODAY)
+    cell = load_workbook(tmp_path / "multi-agency-chronology.xlsx")["Chronology"]["E2"]
+    assert cell.value == '=HYPERLINK("http://example.org","click")' and cell.data_type == "s"
+    with zipfile.ZipFile(tmp_path / "multi-agency-chronology.xlsx") as zf:
+        assert "<f>" not in zf.read("xl/worksheets/sheet1.xml").decode()

@@ -89,6 +89,9 @@ def write_chronology_xlsx(case: Case, target: Path, *, marking: str) -> Path:
         grey_row = outside(case, entry)
         for column, value in enumerate([entry.date] + [clean_text(v) for v in _cells(case, entry)[1:]], start=1):
             cell = ws.cell(row=row, column=column, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                # Text that looks like a formula stays text: a chronology entry must never run in Excel.
+                cell.data_type = "s"
             cell.alignment = wrap
             if grey_row:
                 cell.fill = grey
