@@ -58,7 +58,6 @@ class CheckContext:
     documents: list[CheckedDocument] = field(default_factory=list)
     anonymiser_factory: Callable[[], Any] | None = None
     _anonymiser: Any = field(default=None, repr=False)
-    _detections: dict[int, list[Detection]] = field(default_factory=dict, repr=False)
 
     # --- the batch ---------------------------------------------------------------------------------
     def of_kind(self, kind: str) -> list[CheckedDocument]:
@@ -112,8 +111,8 @@ class CheckContext:
 
     def detections(self, doc: CheckedDocument) -> list[Detection]:
         """Everything the anonymiser would replace in `doc`, minus exempt people and pseudonyms."""
-        key = id(doc)
-        if key not in self._detections:
+        # Kept with the document, not here by id(): a chart's data workbook is a short-lived document.
+        if "detections" not in doc.cache:
             segments = doc.segments()
             results = self.anonymiser.find_many([s.text for s in segments]) if segments else []
             found: list[Detection] = []
@@ -123,8 +122,8 @@ class CheckContext:
                                           rep.replacement)
                     if self._keeps(detection):
                         found.append(detection)
-            self._detections[key] = found
-        return self._detections[key]
+            doc.cache["detections"] = found
+        return doc.cache["detections"]  # type: ignore[return-value]
 
     def find_in(self, text: str) -> list[Detection]:
         """Detections in a loose piece of text (a file name, a property), with the same filtering."""

@@ -53,12 +53,13 @@ class DocProperty:
 
 @dataclass
 class CheckedDocument:
-    """One file being checked. Parts are read lazily and cached; the file itself is never modified."""
+    """One file being checked. Parts are read lazily and kept in `cache` (rules may keep per-file work there
+    too, such as the walker that numbers paragraphs); the file itself is never modified."""
 
     path: Path
     format: str  # "docx", "xlsx", "pdf" or "text"
     display: str = ""
-    _cache: dict[str, object] = field(default_factory=dict, repr=False)
+    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.display:
@@ -70,21 +71,21 @@ class CheckedDocument:
         """The OOXML package (read-only use), or None for PDFs and text."""
         if self.format in ("pdf", "text"):
             return None
-        if "package" not in self._cache:
+        if "package" not in self.cache:
             from ..anonymise.formats.ooxml import Package, PackageError
 
             try:
-                self._cache["package"] = Package.read(self.path)
+                self.cache["package"] = Package.read(self.path)
             except PackageError as err:
                 raise InputFileError(self.path, str(err)) from err
-        return self._cache["package"]
+        return self.cache["package"]
 
     # --- PDF ---------------------------------------------------------------------------------------
     @property
     def pdf(self):
         if self.format != "pdf":
             return None
-        if "pdf" not in self._cache:
+        if "pdf" not in self.cache:
             from pypdf import PdfReader
             from pypdf.errors import PdfReadError
 
@@ -96,41 +97,41 @@ class CheckedDocument:
             if reader.is_encrypted:
                 raise InputFileError(self.path, "it is password-protected, so its text cannot be checked",
                                      hint="Check the unprotected copy, then protect it")
-            self._cache["pdf"] = reader
-        return self._cache["pdf"]
+            self.cache["pdf"] = reader
+        return self.cache["pdf"]
 
     # --- What rules read ---------------------------------------------------------------------------
     def segments(self) -> list[TextSegment]:
-        if "segments" not in self._cache:
+        if "segments" not in self.cache:
             readers = {"pdf": _pdf_segments, "text": _text_segments}
-            self._cache["segments"] = readers.get(self.format, _office_segments)(self)
-        return self._cache["segments"]  # type: ignore[return-value]
+            self.cache["segments"] = readers.get(self.format, _office_segments)(self)
+        return self.cache["segments"]  # type: ignore[return-value]
 
     def properties(self) -> list[DocProperty]:
-        if "properties" not in self._cache:
+        if "properties" not in self.cache:
             from .properties import read_properties
 
-            self._cache["properties"] = read_properties(self)
-        return self._cache["properties"]  # type: ignore[return-value]
+            self.cache["properties"] = read_properties(self)
+        return self.cache["properties"]  # type: ignore[return-value]
 
     def outline(self):
         """Headings, paragraphs and tables in body order (Word files only), for the statutory content rules."""
         if self.format != "docx":
             return None
-        if "outline" not in self._cache:
+        if "outline" not in self.cache:
             from .outline import read_outline
 
-            self._cache["outline"] = read_outline(self.path)
-        return self._cache["outline"]
+            self.cache["outline"] = read_outline(self.path)
+        return self.cache["outline"]
 
     @property
     def kind(self) -> str | None:
         """Which of our documents this is ("executive-summary", ...), or None."""
-        if "kind" not in self._cache:
+        if "kind" not in self.cache:
             from .recognise import recognise
 
-            self._cache["kind"] = recognise(self)
-        return self._cache["kind"]  # type: ignore[return-value]
+            self.cache["kind"] = recognise(self)
+        return self.cache["kind"]  # type: ignore[return-value]
 
 
 def open_document(path: str | Path) -> CheckedDocument:
@@ -168,7 +169,7 @@ def _workbook_locations(doc: CheckedDocument) -> list:
 
     # The anonymiser's workbook reader loads the file into memory; the file on disk is never written.
     book = Workbook(doc.path)
-    doc._cache["workbook_dates_of_birth"] = book.removed.get("dates of birth", 0)
+    doc.cache["workbook_dates_of_birth"] = book.removed.get("dates of birth", 0)
     # Labels quote sheet names, which can themselves be personal ("Poppy H contacts"); name sheets by
     # their tab position instead, as the structural rules do.
     titles = [(f'sheet name "{s.title}"', f'sheet "{s.title}"', n) for n, s in enumerate(book.book.worksheets, 1)]

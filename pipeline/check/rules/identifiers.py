@@ -212,7 +212,7 @@ class DateOfBirthRule(DetectionRule):
         yield from super().check(doc, ctx)
         if doc.format == "xlsx":
             doc.segments()  # reading the workbook counts the date cells under a date-of-birth heading
-            count = doc._cache.get("workbook_dates_of_birth", 0)
+            count = doc.cache.get("workbook_dates_of_birth", 0)
             if count:
                 yield self.finding("date cells under a 'date of birth' column heading",
                                    f"{count} date(s) of birth are in date-formatted cells. Remove them, or give "

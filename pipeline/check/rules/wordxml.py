@@ -26,9 +26,9 @@ def story_parts(package: Package) -> list[str]:
 def walker(doc: CheckedDocument):
     """The anonymiser's walker for this file, built once: it numbers paragraphs and tables as it goes and
     knows which styles hide text, so the checker and the anonymiser agree on both."""
-    found = doc._cache.get("walker")
+    found = doc.cache.get("walker")
     if found is None:
-        found = doc._cache["walker"] = docx_walk._Walker(doc.package)
+        found = doc.cache["walker"] = docx_walk._Walker(doc.package)
     return found
 
 
