@@ -35,7 +35,7 @@ sys.path[:0] = [str(HERE / "corpus"), str(ROOT)]
 
 import build_corpus as corpus  # noqa: E402
 
-REGISTER_FILE = HERE / "corpus" / "register.yaml"
+CORPUS_DIR = HERE / "corpus"
 
 # Runs first in this process and in every child: any attempt to reach the network fails loudly and is
 # counted, so "offline" is demonstrated rather than assumed. Local (AF_UNIX) sockets stay usable because
@@ -314,12 +314,12 @@ def batch_api_available() -> bool:
     return True
 
 
-def run_command(in_dir: Path, out_dir: Path, workers: int) -> tuple[float, int]:
+def run_command(in_dir: Path, out_dir: Path, workers: int, register_file: Path) -> tuple[float, int]:
     """Wall time of anonymising the folder with N workers, in a fresh process with the network blocked:
     through the batch runner's Python API (what `scr anonymise` calls), or the command itself if that API
     is not there. Returns (seconds, network attempts seen by the child)."""
     child = _BATCH_CHILD if batch_api_available() else _CLI_CHILD
-    command = [sys.executable, "-c", OFFLINE_GUARD + child, str(in_dir), str(out_dir), str(REGISTER_FILE),
+    command = [sys.executable, "-c", OFFLINE_GUARD + child, str(in_dir), str(out_dir), str(register_file),
                str(workers)]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
@@ -431,6 +431,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=24, help="Word files for the --workers comparison")
     parser.add_argument("--skip-speed", action="store_true", help="accuracy only (much quicker)")
     parser.add_argument("--skip-workers", action="store_true", help="skip the scr anonymise --workers runs")
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, metavar="DIR",
+                        help="corpus folder with corpus.jsonl and register.yaml (default: benchmarks/corpus; "
+                             "benchmarks/corpus/heldout is the held-out one)")
     parser.add_argument("--model", help="spaCy model (default: the anonymiser's configured model)")
     args = parser.parse_args(argv)
     exec(OFFLINE_GUARD, {"__name__": "offline_guard"})  # noqa: S102 - our own constant, shared verbatim with the child processes
@@ -439,8 +442,9 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.register import load_register
 
     model = args.model or default_model()
-    documents = corpus.load_corpus()
-    register = load_register(REGISTER_FILE)
+    register_file = args.corpus / "register.yaml"
+    documents = corpus.load_corpus(args.corpus / "corpus.jsonl")
+    register = load_register(register_file)
     units = paragraphs(documents)
     texts = [t for _, _, t in units]
     chars = sum(map(len, texts))
@@ -496,7 +500,8 @@ def main(argv: list[str] | None = None) -> int:
                 attempts_runs = 0
                 for attempt in range(max(1, args.repeats)):
                     for workers in (1, 2):
-                        seconds, seen = run_command(in_dir, Path(tmp) / f"out-{workers}-{attempt}", workers)
+                        seconds, seen = run_command(in_dir, Path(tmp) / f"out-{workers}-{attempt}", workers,
+                                                    register_file)
                         times[workers].append(seconds)
                         attempts_runs += seen
                 one, two = min(times[1]), min(times[2])
@@ -505,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
                 single = Path(tmp) / "single"
                 single.mkdir()
                 write_documents(documents, single, 1)
-                startup, attempts_start = run_command(single, Path(tmp) / "out-single", 1)
+                startup, attempts_start = run_command(single, Path(tmp) / "out-single", 1, register_file)
             child_attempts = attempts_runs + attempts_start
             command_rss = max_rss_mib(resource.RUSAGE_CHILDREN)
             rows.append(Row(f"scr anonymise, {args.documents} .docx ({written:,} chars)",
