@@ -84,3 +84,30 @@ def test_initials(text, expected):
 )
 def test_unknown_capitalised_runs(text, expected):
     assert spans(NameShapeRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5. Securing Files",
+        "Public & Media Relations Guiding Principles",
+        "Media Enquiries",
+        "TIMESCALES CHART",
+        "The Best Practice Guidance applies to Executive Summaries and Criminal Proceedings.",
+        "Referred to the SCR Sub-Committee; Freedom of Information requests go to the Admin Co-ordinator.",
+    ],
+)
+def test_title_case_headings_and_phrases_are_not_people(anonymiser_factory, text):
+    assert anonymiser_factory(None).anonymise(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Lisa lives nearby and helps out.", "Lisa"),
+        ("Siobhan will visit on Friday.", "Siobhan"),
+        ("Rhiannon recorded that the house was cold.", "Rhiannon"),
+    ],
+)
+def test_a_lone_given_name_is_replaced(anonymiser_factory, text, gone):
+    assert gone not in anonymiser_factory(None).anonymise(text).text

@@ -24,7 +24,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from ..errors import UsageError
 from ..register import Register
 from .labels import Labeller
-from .nlp import common_words, load_model, make_context_enhancer, make_nlp_engine
+from .nlp import english_words, load_model, make_context_enhancer, make_nlp_engine
 from .recognisers import REPLACEMENT, SOURCE, RecogniserContext, build_recognisers
 from .recognisers.known_names import KnownNames
 from .recognisers.names import at_sentence_start
@@ -99,8 +99,8 @@ class Anonymiser:
         self._labeller = labeller or Labeller()
         self.nlp = load_model(self.settings.model)
         self._nlp_engine = make_nlp_engine(self.nlp, self.settings.model)
-        self._common_words = common_words(self.nlp)
-        context = RecogniserContext(self.register, self.settings, self._common_words)
+        self._english = english_words(self.nlp)
+        context = RecogniserContext(self.register, self.settings, self._english)
         recognisers = build_recognisers(self.settings.recognisers, context)
         if not recognisers:
             raise UsageError("No recognisers are switched on, so nothing would be anonymised.")
@@ -291,7 +291,7 @@ class Anonymiser:
     def _sentence_word(self, text: str, start: int, end: int) -> bool:
         """A capitalised everyday word opening the sentence ("Ask" in "Ask Kerry Walsh")."""
         first = re.search(r"[^\W\d_]+", text[start:end])
-        return bool(first) and first.group().lower() in self._common_words and at_sentence_start(
+        return bool(first) and self._english.common(first.group()) and at_sentence_start(
             text, start + first.start()
         )
 

@@ -53,17 +53,23 @@ def load_model(name: str) -> Language:
         return nlp
 
 
-def common_words(nlp: Language) -> frozenset[str]:
-    """Everyday English words (the lemmatiser's WordNet index), to tell a capitalised word at the start
-    of a sentence ("Ask", "Later") from a name. Empty when the model has no such table."""
+def english_words(nlp: Language):
+    """Everyday English words from the model's lemmatiser (its WordNet index), used to tell a
+    capitalised word ("Ask", "Media Enquiries") from a name. Empty when the model has no such table."""
+    from .recognisers.wordlists import EnglishWords
+
     try:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, AttributeError, ValueError):
-        return frozenset()
-    words: set[str] = set()
+        return EnglishWords()
+    from spacy.strings import hash_string
+
+    nouns: set[str] = set()
+    other: set[str] = set()
     for key in table.keys():
-        words.update(w for w in table[key] if w.isalpha() and w.islower())
-    return frozenset(words)
+        words = {w for w in table[key] if w.isalpha() and w.islower()}
+        (nouns if key == hash_string("noun") else other).update(words)
+    return EnglishWords(frozenset(nouns), frozenset(other))
 
 
 def _short_reason(err: Exception) -> str:

@@ -15,13 +15,15 @@ enabled.yaml and add tests/test_recogniser_<code>.py.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from ...errors import UsageError
 from ...register import Register
+
+from .wordlists import EnglishWords
 
 if TYPE_CHECKING:
     from ..settings import AnonymiserSettings
@@ -38,7 +40,7 @@ class RecogniserContext:
 
     register: Register
     settings: AnonymiserSettings
-    common_words: frozenset[str] = frozenset()
+    english: EnglishWords = field(default_factory=lambda: EnglishWords())
 
 
 class ScrRecogniser:

@@ -12,9 +12,9 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from . import ScrRecogniser, recogniser, result
+from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_WORDS, STREET_TYPES
-from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, name_like
+from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, EnglishWords, is_first_name, name_like
 
 _CUES = (
     "from", "to", "cc", "dear", "hi", "hello", "signed", "author", "chair", "chaired by", "chaired", "minutes by",
@@ -50,8 +50,13 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
     code = "cued_name"
     description = "Capitalised names next to a role, a salutation or a bracketed role ('Midwife Bronwen Pritchard')"
 
-    def __init__(self) -> None:
+    def __init__(self, english: EnglishWords | None = None) -> None:
+        self.english = english or EnglishWords()
         super().__init__(supported_entities=["PERSON"], name=self.code)
+
+    @classmethod
+    def from_context(cls, context: RecogniserContext) -> CuedNameRecogniser:
+        return cls(context.english)
 
     def load(self) -> None:
         return None
@@ -74,7 +79,17 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
                 span = _name_at(text, match.start("run"), whole=match.end("run"))
                 if span:
                     found[span] = None
-        return [result("PERSON", s, e, SCORE, "pattern", None, recogniser_name=self.code) for s, e in found]
+        return [
+            result("PERSON", s, e, SCORE, "pattern", None, recogniser_name=self.code)
+            for s, e in found
+            if self._could_be_a_name(text[s:e])
+        ]
+
+    def _could_be_a_name(self, written: str) -> bool:
+        # "with Media Contacts", "to Guiding Principles": everyday words in Title Case are not a name
+        # unless one of them is a given name.
+        words = re.findall(r"[^\W\d_][\w'’-]*", written)
+        return any(is_first_name(w) or not self.english.common(w) for w in words)
 
 
 def _name_at(text: str, position: int, whole: int | None = None) -> tuple[int, int] | None:

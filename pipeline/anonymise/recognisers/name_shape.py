@@ -13,8 +13,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import at_sentence_start
-from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_HEADS, STREET_TYPES
-from .wordlists import NAME_TOKEN, PARTICLES, name_like
+from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
+from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, name_like, singulars
 
 _TOKEN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?![\w'’-])")
 SCORE = 0.4
@@ -28,13 +28,13 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
     code = "name_shape"
     description = "Two or three unknown capitalised words together (a name the model missed)"
 
-    def __init__(self, common_words: frozenset[str] = frozenset()) -> None:
-        self.common_words = common_words
+    def __init__(self, english: EnglishWords | None = None) -> None:
+        self.english = english or EnglishWords()
         super().__init__(supported_entities=["PERSON"], name=self.code)
 
     @classmethod
     def from_context(cls, context: RecogniserContext) -> NameShapeRecogniser:
-        return cls(context.common_words)
+        return cls(context.english)
 
     def load(self) -> None:
         return None
@@ -51,15 +51,33 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         return found
 
     def _emit(self, text: str, run: list[re.Match[str]], found: list[RecognizerResult]) -> None:
-        if run and run[0].group().lower() in self.common_words and at_sentence_start(text, run[0].start(), after_colon=False):
+        if run and self.english.common(run[0].group()) and at_sentence_start(text, run[0].start(), after_colon=False):
             run = run[1:]  # "Ask Kerry Walsh…", "Later Nkechi Obi…": a capitalised word, not a name
-        if len(run) < 2:
+        if not run:
             return
         following = re.match(r"[ \t]+([A-Za-z'’-]+)", text[run[-1].end():run[-1].end() + 40])
         if following and following.group(1)[0].isupper() and following.group(1).lower() in _ORGANISATION_HEADS:
-            return  # "Northshire Recovery Partnership", "Tenancy Sustainment Officer"
+            return  # "Northshire Recovery Partnership", "Tenancy Sustainment Officer", "Jordan Road"
+        if len(run) == 1:
+            self._single_first_name(run[0], found)
+            return
+        words = [re.sub(r"['’]s$", "", token.group()) for token in run]
+        if not any(is_first_name(w) or not self.english.common(w) for w in words):
+            return  # "Media Enquiries", "Guiding Principles": a heading in Title Case
         end = run[-1].end() - len(re.search(r"(?:['’]s)?$", run[-1].group()).group())
         found.append(result("PERSON", run[0].start(), end, SCORE, "guess", None, recogniser_name=self.code))
+
+    def _single_first_name(self, token: re.Match[str], found: list[RecognizerResult]) -> None:
+        """A lone given name the model missed ("Lisa lives with…"), when it is not also a word."""
+        word = re.sub(r"['’]s$", "", token.group())
+        low = word.lower()
+        if (
+            is_first_name(word)
+            and low not in ORDINARY_WORD_NAMES
+            and not any(form in self.english.other for form in singulars(word))
+        ):
+            found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
+                                recogniser_name=self.code))
 
 
 def _joins(gap: str) -> bool:

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
+from .wordlists import EnglishWords, everyday_phrase
 from .vocabulary import (
     AGENCY_NAMES,
     AGENCY_PHRASES,
@@ -53,7 +54,7 @@ PERSON_SCORE = 0.85
 PLACE_SCORE = 0.7
 
 
-def classify_place(text: str, label: str) -> tuple[str, str] | None:
+def classify_place(text: str, label: str, english: EnglishWords | None = None) -> tuple[str, str] | None:
     """(entity type, replacement) for an organisation or place name, or None when it is kept."""
     words = [w.lower().replace("’", "'") for w in _AGENCY_WORD.findall(text)]
     if not words or is_role_text(text) or text.lower().strip() in COUNTRIES:
@@ -81,6 +82,8 @@ def classify_place(text: str, label: str) -> tuple[str, str] | None:
         return None
     if text.strip().rstrip("s") in COMMON_ABBREVIATIONS or text.strip().lower() in AGENCY_NAMES:
         return None  # a known abbreviation (CAMHS, MASH, ICPC); an unknown one in capitals may be a surname
+    if english is not None and label == "ORG" and everyday_phrase(_WORD.findall(text), english):
+        return None  # "Criminal Proceedings", "Executive Summaries": a Title Case thing, not a body
     if label == "ORG":
         return "ORGANISATION", "[organisation]"
     return "PLACE", "[place]"
@@ -96,8 +99,9 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
     code = "ner"
     description = "spaCy named entities: unknown people labelled, identifying places generalised, agencies kept"
 
-    def __init__(self, register: Register | None = None) -> None:
+    def __init__(self, register: Register | None = None, english: EnglishWords | None = None) -> None:
         register = register or Register()
+        self.english = english or EnglishWords()
         self.pseudonyms = {variant_key(p.pseudonym) for p in (*register.people, *register.places)}
         self.handlers = {
             "PERSON": self._person,
@@ -111,7 +115,7 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
 
     @classmethod
     def from_context(cls, context: RecogniserContext) -> NerRecogniser:
-        return cls(context.register)
+        return cls(context.register, context.english)
 
     def load(self) -> None:
         return None
@@ -177,15 +181,18 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         core = text[start:end]
         if not _CAPITALISED.search(core) or is_role_text(core) or variant_key(core) in self.pseudonyms:
             return None  # a lower-case "person" is the model misreading a word ("rose bush")
-        if all(w.lower() in DOCUMENT_WORDS for w in _WORD.findall(core)):
+        words = _WORD.findall(core)
+        if all(w.lower() in DOCUMENT_WORDS for w in words):
             return None
+        if everyday_phrase(words, self.english):
+            return None  # "Freedom", "Authors", "TIMESCALES CHART": capitalised words, not a person
         return result("PERSON", start, end, PERSON_SCORE, "ner", None, recogniser_name=self.code)
 
     def _place(self, text: str, start: int, end: int, label: str) -> RecognizerResult | None:
         span = text[start:end]
         if start >= end or variant_key(span) in self.pseudonyms:
             return None
-        classified = classify_place(span, label)
+        classified = classify_place(span, label, self.english)
         if classified is None:
             return self._keep(text, start, end, label)
         entity_type, replacement = classified

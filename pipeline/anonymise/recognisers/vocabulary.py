@@ -93,7 +93,8 @@ AGENCY_WORDS = frozenset(
 AGENCY_NAMES = frozenset(
     "ofsted cqc dfe nhs camhs mash marac mappa cps cafcass lscb lscp hmic hmip sha pct yjb ppo dwp hmrc nspcc "
     "barnardo's barnardos childline samaritans ico icb ccg ukhsa idva isva refuge shelter home-start "
-    "embrace".split()
+    "embrace dcsf dfes scie sfo stc hmps hmpps nps crc yoi ofqual dhsc dcms mhra nice gmc nmc hcpc swe "
+    "pct sha".split()
 )
 # National charities and services whose names are ordinary words: kept like agencies.
 AGENCY_PHRASES = (
@@ -111,7 +112,7 @@ PLACE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("the primary school", r"\b(?:primary|infants?|junior)\b(?:.*\b(?:school|academy)\b)?|\bC\.? ?of ?E\b"),
         ("the secondary school", r"\b(?:secondary|high|grammar|upper|comprehensive)\b.*\b(?:school|academy)\b"),
         ("the school", r"\b(?:school|academy|college)\b"),
-        ("the GP practice", r"\b(?:surgery|medical (?:centre|practice)|health centre|practice|gp)\b"),
+        ("the GP practice", r"\b(?:surgery|medical (?:centre|practice)|health centre|(?:gp|group|family|general) practice|gp)\b"),
         ("the hospital", r"\b(?:hospital|infirmary|a ?& ?e|emergency department|maternity unit|clinic)\b"),
         ("the pharmacy", r"\b(?:pharmacy|chemist)\b"),
         ("the care home", r"\b(?:care|nursing|residential) home\b"),

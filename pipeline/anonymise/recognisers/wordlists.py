@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -18,6 +21,7 @@ from .vocabulary import (
     DOCUMENT_WORDS,
     NAME_TO_PLACE_TAIL,
     PROCESS_WORDS,
+    ROLE_HEADS,
     ROLE_WORDS,
     STREET_TYPES,
     TITLES,
@@ -34,6 +38,7 @@ _EXTRA = frozenset(
     """
     women's men's class room year reception nursery term week weeks month months morning afternoon evening
     night christmas easter bank holiday mr mrs yes no ok okay thanks thank hi hello please kind best
+    media data admin administration co-ordinator coordinator timescale timescales enquiry enquiries
     later yesterday today tomorrow tonight initially subsequently unfortunately fortunately sadly
     afterwards eventually finally previously recently currently overall additionally furthermore
     following despite although whilst while because since until after before during once
@@ -47,8 +52,65 @@ PARTICLE = r"(?:%s)(?:[ \t]+(?:der|den|la|le))?" % "|".join(sorted(PARTICLES, ke
 NAME_TOKEN = r"(?:[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)"
 
 
-def known_word(word: str) -> bool:
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names from the public-domain US census lists shipped by the `names` package (about 5,500).
+    A positive sign that a capitalised word is a person; never the only way a name is found."""
+    found: set[str] = set()
+    for data in ("dist.male.first", "dist.female.first"):
+        text = resources.files("names").joinpath(data).read_text(encoding="ascii")
+        found.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    return frozenset(found)
+
+
+def is_first_name(word: str) -> bool:
+    return word.lower() in first_names()
+
+
+def singulars(word: str) -> list[str]:
+    """The word and the base forms it may be inflected from ("Enquiries" -> "enquiry", "Securing" ->
+    "secure"), enough to look an everyday word up in a list of lemmas."""
     low = word.lower().replace("’", "'")
+    forms = [low]
+    if low.endswith("ies") and len(low) > 4:
+        forms.append(low[:-3] + "y")
+    if low.endswith("es") and len(low) > 3:
+        forms.append(low[:-2])
+    if low.endswith("s") and len(low) > 2:
+        forms.append(low[:-1])
+    for ending in ("ing", "ed"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = low[: -len(ending)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "planned" -> "plan"
+    return forms
+
+
+@dataclass(frozen=True)
+class EnglishWords:
+    """Everyday English words (nouns, and verbs/adjectives/adverbs) from the model's lemmatiser tables."""
+
+    nouns: frozenset[str] = frozenset()
+    other: frozenset[str] = frozenset()
+
+    def common(self, word: str) -> bool:
+        """An everyday word. WordNet's nouns include famous people's names ("kelly", "sarah"), so a noun
+        that is also a given name does not count as everyday. Hyphenated: every part is everyday."""
+        parts = [p for p in re.split(r"[-‐]", word) if p]
+        if len(parts) > 1:
+            return all(self.common(p) for p in parts)
+        forms = singulars(word)
+        if any(f in self.other or f in STOP_WORDS for f in forms):
+            return True
+        return any(f in self.nouns for f in forms) and not is_first_name(word)
+
+
+def known_word(word: str) -> bool:
+    return any(_known_form(form) for form in singulars(word))
+
+
+def _known_form(low: str) -> bool:
     return (
         low in STOP_WORDS
         or low in ROLE_WORDS
@@ -61,6 +123,7 @@ def known_word(word: str) -> bool:
         or low in TITLES
         or low in _STREET_WORDS
         or low in NAME_TO_PLACE_TAIL
+        or low in ROLE_HEADS
         or low in _EXTRA
     )
 
@@ -74,4 +137,12 @@ def name_like(word: str) -> bool:
         and not core.isupper()
         and not any(c.isdigit() for c in core)
         and not known_word(core)
+    )
+
+
+def everyday_phrase(words: list[str], english: EnglishWords) -> bool:
+    """Every word is an everyday or project word and none is a given name: "Criminal Proceedings",
+    "TIMESCALES CHART", "Sub-Committee" – a heading or a thing, not a person."""
+    return bool(words) and all(
+        not is_first_name(w) and (known_word(w) or english.common(w)) for w in words
     )
