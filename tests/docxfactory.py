@@ -93,6 +93,7 @@ PLANTED = {
     "core properties: title, subject, keywords, comments, category": "Poppy Harrington / Dean Harrington",
     "app properties: company, manager": "Eastbridge Primary School / Sarah Okafor",
     "custom property": "Poppy Harrington",
+    "custom property name": "Kerry Walsh",
     "document variable (settings)": "Poppy Harrington",
     "attached template path (settings)": "pharrington",
     "custom XML part": "Poppy Harrington / " + EMAIL,
@@ -321,7 +322,9 @@ _CUSTOM_PROPS = (
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
     '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Subject child">'
-    '<vt:lpwstr>Poppy Harrington</vt:lpwstr></property></Properties>'
+    '<vt:lpwstr>Poppy Harrington</vt:lpwstr></property>'
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="Reviewed with Kerry Walsh">'
+    '<vt:lpwstr>yes</vt:lpwstr></property></Properties>'
 )
 _CUSTOM_XML = f'<case xmlns="urn:northshire:case"><child>Poppy Harrington</child><worker email="{EMAIL}"/></case>'
 _CUSTOM_XML_PROPS = (
@@ -482,3 +485,31 @@ def survivors(path: Path, needles: tuple[str, ...] = NEEDLES) -> dict[str, list[
         if hits:
             found[part] = hits
     return found
+
+
+def add_to_docx(path: Path, *, parts: dict[str, bytes] | None = None, rels: list[tuple[str, str, str]] = (),
+                body: list[str] = (), content_types: dict[str, str] | None = None) -> Path:
+    """Add parts, document relationships (id, type suffix, target) and body XML to an existing .docx."""
+    with zipfile.ZipFile(path) as src:
+        entries = {name: src.read(name) for name in src.namelist()}
+    entries.update(parts or {})
+    doc_rels = etree.fromstring(entries["word/_rels/document.xml.rels"])
+    for rid, kind, target in rels:
+        etree.SubElement(doc_rels, f"{{{REL_NS}}}Relationship", Id=rid, Type=f"{_REL_TYPE}/{kind}", Target=target)
+    entries["word/_rels/document.xml.rels"] = etree.tostring(doc_rels, xml_declaration=True, encoding="UTF-8")
+    types = etree.fromstring(entries["[Content_Types].xml"])
+    for extension, content_type in (content_types or {}).items():
+        etree.SubElement(types, f"{{{CT_NS}}}Default", Extension=extension, ContentType=content_type)
+    entries["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
+    document = etree.fromstring(entries["word/document.xml"])
+    sect = document.find(f"{_W}body/{_W}sectPr")
+    for xml in body:
+        if "xmlns:w" not in xml:  # declare the namespaces on the first element
+            xml = re.sub(r"^<([\w:]+)", rf'<\1 xmlns:w="{W_NS}" xmlns:r="{R_NS}"', xml, count=1)
+        sect.addprevious(etree.fromstring(xml))
+    entries["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("[Content_Types].xml", entries.pop("[Content_Types].xml"))
+        for name, data in entries.items():
+            out.writestr(name, data)
+    return path

@@ -246,3 +246,30 @@ def test_a_damaged_file_is_explained(tmp_path, content, reason):
     path.write_bytes(content)
     with pytest.raises(InputFileError, match=reason):
         open_document(path)
+
+
+def _simple(tmp_path: Path) -> Path:
+    from docxfactory import build_simple_docx
+
+    return build_simple_docx(tmp_path / "simple.docx", ["Opening paragraph."])
+
+
+def test_imported_html_content_stops_the_file_with_advice(tmp_path):
+    from docxfactory import add_to_docx
+
+    path = add_to_docx(_simple(tmp_path), parts={"word/afchunk.htm": b"<html><body>Poppy Harrington</body></html>"},
+                       rels=[("rIdChunk", "aFChunk", "afchunk.htm")], body=['<w:altChunk r:id="rIdChunk"/>'],
+                       content_types={"htm": "application/xhtml+xml"})
+    with pytest.raises(InputFileError, match="imported content .*word/afchunk.htm.* Open it in Word and save it again"):
+        open_document(path)
+
+
+def test_imported_word_content_is_searched_as_an_embedded_document(tmp_path):
+    from docxfactory import add_to_docx, build_simple_docx
+
+    inner = build_simple_docx(tmp_path / "inner.docx", ["Dean Harrington wrote this."]).read_bytes()
+    path = add_to_docx(_simple(tmp_path), parts={"word/afchunk.docx": inner},
+                       rels=[("rIdChunk", "aFChunk", "afchunk.docx")], body=['<w:altChunk r:id="rIdChunk"/>'],
+                       content_types={"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"})
+    labels = {loc.label: loc.text for loc in open_document(path).locations}
+    assert labels['embedded document "afchunk.docx" > paragraph 1'] == "Dean Harrington wrote this."

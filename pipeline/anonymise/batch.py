@@ -231,7 +231,7 @@ def _find_in_file(job: tuple[Path, str]) -> _Found:
     found.digest = _digest(texts)
     found.removed = document.removed
     # Labels that quote something from the file (a sheet or picture name) must not carry it into the log.
-    quoted = sorted({label for label in found.labels if '"' in label})
+    quoted = sorted({loc.label for loc in document.locations if loc.label_quotes_text})
     stem = _spaced(path.stem)
     try:
         results = anonymiser.find_many(texts + [stem] + [_spaced(label) for label in quoted])  # type: ignore[attr-defined]

@@ -59,9 +59,15 @@ def embedded_packages(pkg: Package, source: Path, dates: str) -> list[tuple[str,
     from . import open_document
 
     nested: list[tuple[str, object]] = []
+    chunks = _imported_chunks(pkg)
     for part in pkg.names():
         lowered = part.lower()
-        if "/embeddings/" not in f"/{lowered}":
+        if part in chunks and not lowered.endswith(".docx"):
+            raise InputFileError(
+                source, f"it contains imported content ({part}) that Word has not merged into the document yet",
+                hint="Open it in Word and save it again (Word then merges the imported content), then try again",
+            )
+        if "/embeddings/" not in f"/{lowered}" and part not in chunks:
             continue
         if lowered.endswith(_NESTED_SUFFIXES):
             with _temporary(part, pkg.raw[part]) as path:
@@ -75,6 +81,19 @@ def embedded_packages(pkg: Package, source: Path, dates: str) -> list[tuple[str,
                 hint="Delete the embedded object in Word (or paste its content as text) and try again",
             )
     return nested
+
+
+def _imported_chunks(pkg: Package) -> set[str]:
+    """Parts pulled in with w:altChunk (HTML, RTF or another .docx imported by a program, shown by Word
+    as part of the body)."""
+    found: set[str] = set()
+    for part in pkg.names():
+        if part.endswith(".rels"):
+            source = part.replace("/_rels/", "/")[: -len(".rels")] if "/_rels/" in part else ""
+            for rel in pkg.xml(part).iter(qn("rel:Relationship")):
+                if rel.get("Type", "").endswith("/aFChunk") and rel.get("TargetMode") != "External":
+                    found.add(resolve_target(source, rel.get("Target", "")))
+    return found
 
 
 def nested_locations(part: str, document) -> list[TextLocation]:

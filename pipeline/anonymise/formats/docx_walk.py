@@ -309,6 +309,10 @@ class _Walker:
     def custom_properties(self, part: str) -> Iterator[TextLocation]:
         for prop in self.pkg.xml(part):
             name = prop.get("name") or "?"
+            if prop.get("name"):
+                get, set_ = attribute_segment_fns(prop, "name")
+                yield text_location(part, f"custom property: {name} (its name)", "property", get, set_,
+                                    concealed=True)
             for element in prop.iter(tag=etree.Element):
                 if element is not prop and (element.text or "").strip():
                     yield _element_text(part, f"custom property: {name}", "property", element)

@@ -62,6 +62,12 @@ class TextLocation:
     folded: bool = False
 
     @property
+    def label_quotes_text(self) -> bool:
+        """Whether the label repeats something from the file (a sheet, picture or property name), so that
+        it must be anonymised too before it goes into the redaction log."""
+        return '"' in self.label or self.label.startswith("custom property: ")
+
+    @property
     def search_text(self) -> str:
         """What the name finder reads: the text with the same length and offsets, separators normalised."""
         text = self.text
