@@ -23,8 +23,9 @@ import resource
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -129,6 +130,10 @@ class Score:
     keep_by_kind: dict[str, tuple[int, int]]  # kind -> (intact, total)
     destroyed: list[str]  # "text (kind) in document"
     entity_types: dict[str, str]
+    # Words neither annotated as a mention nor as a keep item ("Thornaby", "Actions", "Bruno"): how many
+    # were replaced anyway. Not a target (a town may be worth hiding), but a rising figure means over-masking.
+    other_words: int = 0
+    other_replaced: Counter = field(default_factory=Counter)
 
     @property
     def keep_share(self) -> float:
@@ -165,10 +170,29 @@ def score(documents: list[corpus.Document], predictions: dict[str, list[Span]]) 
                 bucket.protected += 1
             else:
                 bucket.missed[entity] = [m.text for m, ok in rows if not ok]
+    other_words, other_replaced = _unannotated_words(documents, predictions)
     intact = sum(c[0] for c in keep_counts.values())
     total = sum(c[1] for c in keep_counts.values())
     return Score(categories, dict(by_type), total, intact,
-                 {k: (v[0], v[1]) for k, v in keep_counts.items()}, destroyed, entity_types)
+                 {k: (v[0], v[1]) for k, v in keep_counts.items()}, destroyed, entity_types,
+                 other_words, other_replaced)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _unannotated_words(documents: list[corpus.Document], predictions: dict[str, list[Span]]) -> tuple[int, Counter]:
+    total, replaced = 0, Counter()
+    for doc in documents:
+        annotated = [(m.start, m.end) for m in doc.mentions] + [(k.start, k.end) for k in doc.keep]
+        spans = predictions.get(doc.id, [])
+        for word in _WORD.finditer(doc.text):
+            if any(s < word.end() and word.start() < e for s, e in annotated):
+                continue
+            total += 1
+            if any(s < word.end() and word.start() < e for s, e in spans):
+                replaced[word.group()] += 1
+    return total, replaced
 
 
 # ---------------------------------------------------------------- the systems under test
@@ -361,6 +385,10 @@ def pct(value: float) -> str:
     return f"{value * 100:.1f}%"
 
 
+def _share(part: int, whole: int) -> str:
+    return f"{pct(part / whole if whole else 0)} ({part}/{whole})"
+
+
 def recall_rows(ours: Score, baseline: Score | None) -> list[Row]:
     rows = []
     for name, got in ours.categories.items():
@@ -383,6 +411,11 @@ def recall_rows(ours: Score, baseline: Score | None) -> list[Row]:
     for kind, (intact, total) in sorted(ours.keep_by_kind.items()):
         base = baseline.keep_by_kind.get(kind, (0, 0)) if baseline else None
         rows.append(Row(f"    {kind}", f"{intact}/{total}", f"{base[0]}/{base[1]}" if base else ""))
+    rows.append(Row(
+        f"other words replaced ({ours.other_words} not annotated)",
+        _share(sum(ours.other_replaced.values()), ours.other_words),
+        _share(sum(baseline.other_replaced.values()), baseline.other_words) if baseline else "", "(info)",
+    ))
     return rows
 
 
@@ -551,6 +584,9 @@ def main(argv: list[str] | None = None) -> int:
     print(misses_text(ours_score))
     print("\nKeep items our engine replaced:")
     print("\n".join(f"  {d}" for d in ours_score.destroyed) or "  none")
+    print("\nWords nobody annotated that our engine replaced (most frequent first):")
+    print(textwrap.fill(", ".join(f"{w} x{n}" if n > 1 else w for w, n in ours_score.other_replaced.most_common())
+                        or "none", width=110, initial_indent="  ", subsequent_indent="  "))
     if busy_note and not (args.skip_speed and args.skip_workers):
         print(f"\nNote: {busy_note}")
     for problem in problems:
@@ -576,6 +612,7 @@ def _score_json(result: Score) -> dict:
         "by_type": {t: {"recall": c.recall, "entities": c.entities, "missed": sorted(c.missed)}
                     for t, c in result.by_type.items()},
         "keep_share": result.keep_share, "keep_by_kind": result.keep_by_kind, "destroyed": result.destroyed,
+        "other_words": result.other_words, "other_replaced": dict(result.other_replaced.most_common()),
     }
 
 

@@ -220,3 +220,10 @@ def test_offline_guard_blocks_and_counts_network_attempts():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.splitlines() == ["network access is disabled during the anonymisation benchmark", "1"]
+
+
+def test_replacing_words_nobody_annotated_is_counted_as_over_masking():
+    spans = [_span("Joy Adeyemi visited"), _span("Call")]
+    result = bench.score([SCORING_DOC], {"s": spans})
+    assert dict(result.other_replaced) == {"visited": 1, "Call": 1}
+    assert result.other_words == len(["visited", "notes", "say", "the", "return", "was", "seen", "Call"])
