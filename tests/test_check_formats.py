@@ -43,7 +43,9 @@ def make_pdf(path: Path, lines: list[list[str]], *, author: str | None = None, n
         stream = DecodedStreamObject()
         stream.set_data(f"BT /F1 12 Tf 72 720 Td {shown} ET".encode("latin-1"))
         page[NameObject("/Contents")] = writer._add_object(stream)
-    writer.add_metadata({"/Author": author} if author else {"/Title": "Overview"})
+    writer.add_metadata({"/Author": author, "/Title": "IMR for Poppy Harrington"} if author else {"/Title": "Overview"})
+    if author:
+        writer.add_outline_item(title="Visit to Dean Harrington", page_number=0)
     if note:
         writer.add_annotation(0, Text(rect=(50, 550, 200, 650), text=note))
     if attachment:
@@ -66,6 +68,7 @@ def test_pdf_text_metadata_annotations_and_attachments(tmp_path, register, engin
     assert ("SCR211", "document property 'Author'") in found
     assert ("SCR201", "page 1") in found
     assert ("SCR221", "attachment 1 of 1") in found
+    assert ("SCR101", "document property 'Title'") in found and ("SCR101", "bookmark 1") in found
     assert report.exit_code == 1
 
 

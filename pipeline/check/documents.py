@@ -195,5 +195,22 @@ def _pdf_segments(doc: CheckedDocument) -> list[TextSegment]:
             raise InputFileError(doc.path, f"the text of page {number} cannot be read ({err})") from err
         if text.strip():
             segments.append(TextSegment(f"page {number}", text, line_based=True))
+    # Text a reader does not see on the pages: the document information and the bookmarks (often made from
+    # headings, or typed by hand with a name in them).
+    for prop in doc.properties():
+        segments.append(TextSegment(f"document property '{prop.label}'", prop.value, kind="property", concealed=True))
+    for number, title in enumerate(_bookmarks(doc.pdf.outline), start=1):
+        if title.strip():
+            segments.append(TextSegment(f"bookmark {number}", title, kind="bookmark", concealed=True))
     return segments
+
+
+def _bookmarks(outline) -> list[str]:
+    titles: list[str] = []
+    for item in outline or []:
+        if isinstance(item, list):
+            titles.extend(_bookmarks(item))
+        else:
+            titles.append(str(getattr(item, "title", "") or ""))
+    return titles
 

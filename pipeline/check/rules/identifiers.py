@@ -18,7 +18,7 @@ from .base import Rule, register
 
 # Location labels that already say the text is out of sight.
 _SAYS_HIDDEN = ("deleted", "hidden", "field code", "property", "author", "comment", "description", "title",
-                "link", "template", "custom", "tooltip", "variable", "content control", "form field")
+                "link", "template", "custom", "tooltip", "variable", "content control", "form field", "bookmark")
 MAX_PER_RULE = 100  # a file with more than this is plainly not anonymised; the count says so
 
 
