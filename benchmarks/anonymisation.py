@@ -1,11 +1,12 @@
 """Anonymisation benchmark: how much the engine protects, what it wrongly destroys, and how fast it is.
 
-    .venv/bin/python benchmarks/anonymisation.py [--json FILE] [--skip-speed] [--skip-workers]
+    .venv/bin/python benchmarks/anonymisation.py [--json FILE] [--skip-speed] [--skip-workers] [--corpus DIR]
 
 Recall is entity-level, as in the Text Anonymization Benchmark (Pilán et al. 2022): an entity (a person, a
 place, one phone number) is protected only if EVERY one of its mentions in the corpus is masked, and a mention
-is masked only if the replacements cover all its letters and digits (a trailing possessive 's may stay). One
-missed "Joy" in a signature leaves Joy Adeyemi unprotected however often her full name was caught.
+is masked only if the replacements cover all its letters and digits (a title before it and a possessive 's
+after it may stay). One missed "JA" in a signature leaves Joy Adeyemi unprotected however often her full
+name was caught. The corpus and its checks are in benchmarks/corpus/ (see benchmarks/README.md).
 
 Every figure is printed next to the same figure for Presidio's default AnalyzerEngine (same spaCy model, all
 default recognisers, no register), measured in the same run, and next to the target from issue 5. The script
