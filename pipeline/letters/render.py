@@ -294,3 +294,18 @@ def render_letter(letter_id: str, case: Case, out_dir: str | Path, *, to: list[s
     log_path = append_log(out_dir, entries)
     log.info("%s: %d letter(s) written to %s", letter.id, len(written), out_dir)
     return RenderedLetter(letter=letter, files=written, log=log_path, pdf=combined, warnings=warnings)
+
+
+def _register_fields() -> None:
+    # So `scr templates check templates/letters` checks every field letter.docx uses, not just its syntax.
+    from ..case.model import Board
+    from ..render.template_check import register_template_fields
+
+    register_template_fields("letter.docx", {
+        "marking": str, "board": Board, "letterhead": list[str], "reference": str, "letter_date": dt.date,
+        "recipient": Recipient, "attention": str | None, "subject": str, "body": list[str],
+        "signatory": Officer, "signatory_contact": list[str], "enclosures": list[str],
+    })
+
+
+_register_fields()
