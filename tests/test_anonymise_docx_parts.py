@@ -273,3 +273,51 @@ def test_imported_word_content_is_searched_as_an_embedded_document(tmp_path):
                        content_types={"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"})
     labels = {loc.label: loc.text for loc in open_document(path).locations}
     assert labels['embedded document "afchunk.docx" > paragraph 1'] == "Dean Harrington wrote this."
+
+
+_DATE = 'w:author="Sarah Okafor" w:date="2023-03-12T10:00:00Z"'
+
+
+@pytest.mark.parametrize(
+    ("body", "paragraphs", "rows"),
+    [
+        # a deleted table row goes, like accepting the deletion; the other row stays
+        ([f'<w:tbl><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid>'
+          '<w:tr><w:tc><w:p><w:r><w:t>Kept row</w:t></w:r></w:p></w:tc></w:tr>'
+          f'<w:tr><w:trPr><w:del w:id="1" {_DATE}/></w:trPr><w:tc><w:p><w:del w:id="2" {_DATE}><w:r>'
+          '<w:delText>Dean Harrington</w:delText></w:r></w:del></w:p></w:tc></w:tr></w:tbl>'],
+         ["Opening paragraph."], [1]),
+        # a deleted paragraph mark: the paragraph stays (same structure), its deleted text goes
+        ([f'<w:p><w:pPr><w:rPr><w:del w:id="3" {_DATE}/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">Kept </w:t></w:r>'
+          f'<w:del w:id="4" {_DATE}><w:r><w:delText>Poppy Harrington</w:delText></w:r></w:del></w:p>'],
+         ["Opening paragraph.", "Kept "], []),
+        # a hidden field (an index entry naming the child): the field structure stays, its text goes
+        (['<w:p><w:r><w:t xml:space="preserve">Index </w:t></w:r>'
+          '<w:r><w:rPr><w:vanish/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+          '<w:r><w:rPr><w:vanish/></w:rPr><w:instrText xml:space="preserve"> XE "Harrington, Poppy" </w:instrText></w:r>'
+          '<w:r><w:rPr><w:vanish/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p>'],
+         ["Opening paragraph.", "Index "], []),
+        # a comment reference inside a run with text: the reference goes, the text stays
+        (['<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>Seen at home.</w:t><w:commentReference w:id="7"/></w:r>'
+          '<w:commentRangeEnd w:id="7"/></w:p>'],
+         ["Opening paragraph.", "Seen at home."], []),
+        # an insertion inside a hyperlink becomes ordinary linked text
+        ([f'<w:p><w:hyperlink w:anchor="top"><w:ins w:id="8" {_DATE}><w:r><w:t>Back to top</w:t></w:r></w:ins>'
+          '</w:hyperlink></w:p>'],
+         ["Opening paragraph.", "Back to top"], []),
+    ],
+)
+def test_cleaning_resolves_awkward_revisions_and_keeps_the_file_valid(tmp_path, body, paragraphs, rows):
+    from docxfactory import add_to_docx
+
+    path = add_to_docx(_simple(tmp_path), body=body)
+    out = tmp_path / "out.docx"
+    open_document(path).save(out)
+    document = docx.Document(out)
+    assert [p.text for p in document.paragraphs] == paragraphs
+    assert [len(t.rows) for t in document.tables] == rows
+    xml = part_texts(out)["word/document.xml"]
+    for gone in ("Harrington", "Sarah Okafor", "<w:del ", "<w:ins ", "comment"):
+        assert gone not in xml
+    assert not [loc for loc in iter_docx_text(out) if loc.kind in ("hidden text", "deleted text")]
+    assert xml.count('w:fldCharType="begin"') == xml.count('w:fldCharType="end"')
