@@ -126,3 +126,18 @@ def test_a_plain_docx_still_opens_beside_other_formats(tmp_path, register, engin
     paths = [simple_docx(tmp_path / "a.docx", ["Child A."]), make_pdf(tmp_path / "b.pdf", [["Child A."]])]
     report = check_paths(paths, register=register, anonymiser=engine)
     assert [f.format for f in report.files] == ["docx", "pdf"] and report.passed
+
+
+def test_pdf_copies_of_our_reports_do_not_confuse_the_word_checks(tmp_path, register, engine):
+    """`scr build --pdf` puts action-plan.docx and action-plan.pdf side by side: only the Word file has a table
+    to read, and the PDF must not stop the summary being checked."""
+    from checkdocs import executive_summary, overview_report
+
+    summary = executive_summary(tmp_path / "executive-summary.docx", plan_rows=())
+    plan = executive_summary(tmp_path / "action-plan.docx", title="Multi-Agency Action Plan", recommendations=())
+    overview = overview_report(tmp_path / "overview-report.docx")
+    pdfs = [make_pdf(tmp_path / name, [["Child A."]]) for name in ("action-plan.pdf", "overview-report.pdf")]
+    report = check_paths([summary, plan, overview, *pdfs], register=register, anonymiser=engine)
+    assert [f.error for f in report.files] == [None] * 5
+    assert [f.kind for f in report.files] == ["executive-summary", "action-plan", "overview-report",
+                                              "action-plan", "overview-report"]

@@ -60,11 +60,13 @@ class CheckContext:
     _anonymiser: Any = field(default=None, repr=False)
 
     # --- the batch ---------------------------------------------------------------------------------
-    def of_kind(self, kind: str) -> list[CheckedDocument]:
+    def of_kind(self, kind: str, *, outline: bool = False) -> list[CheckedDocument]:
+        """The batch's documents of one kind; with `outline`, only those with a Word outline to compare
+        (the PDF export of an action plan is the same kind but has no table structure to read)."""
         found = []
         for doc in self.documents:
             try:
-                if doc.kind == kind:
+                if doc.kind == kind and (not outline or doc.outline() is not None):
                     found.append(doc)
             except Exception:  # an unreadable file is reported on its own; it cannot be a comparison source
                 continue

@@ -171,7 +171,7 @@ class RecommendationsMatchRule(ContentRule):
 
     def check(self, doc, ctx):
         mine = {r.number: r for r in recommendations(doc.outline())}
-        for overview in ctx.of_kind(OVERVIEW_REPORT):
+        for overview in ctx.of_kind(OVERVIEW_REPORT, outline=True):
             theirs = {r.number: r for r in recommendations(overview.outline())}
             if not theirs:
                 continue
@@ -204,7 +204,7 @@ class SmartRecommendationsRule(ContentRule):
             return
         rows = plan_rows(doc.outline())
         if not rows:
-            for plan in ctx.of_kind(ACTION_PLAN):
+            for plan in ctx.of_kind(ACTION_PLAN, outline=True):
                 rows.extend(plan_rows(plan.outline()))
         if rows:
             yield from self._from_rows(recs, rows)

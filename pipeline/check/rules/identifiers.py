@@ -255,8 +255,10 @@ class DateNextToAgeRule(Rule):
                                        match=f"{date.group(0)} / {age.group(0)}")
 
 
+# Words of one name sit on one line: PDF table text breaks lines between cells, and a name spanning
+# "County\nCouncil Education\nService\nSchool" is a layout accident, not a school.
 _INSTITUTION = re.compile(
-    r"\b((?:(?:St|Saint)\.?\s+)?(?:[A-Z][\w'’-]+\s+){1,4}"
+    r"\b((?:(?:St|Saint)\.?[^\S\n]+)?(?:[A-Z][\w'’-]+[^\S\n]+){1,4}"
     r"(?:(?:C of E |RC |Church of England |Catholic |Community |Infant |Junior |Primary |Secondary |High |Grammar )?"
     r"(?:School|Academy|College)|Nursery|Pre-?[Ss]chool|Children'?s Centre|Surgery|Medical Centre|Health Centre"
     r"|Medical Practice|GP Practice|Family Practice|Hospital|Infirmary))\b"
