@@ -120,8 +120,12 @@ class _Builder:
         for i, f in enumerate(r.get("foi_requests") or []):
             received = self.date(doc, ["review", "foi_requests", i, "received"], f["received"])
             if received:
+                who = f.get("requester")
+                requester = Contact(f"foi-{i + 1}", who["name"], list(who.get("address") or []),
+                                    email=who.get("email")) if who else None
                 fois.append(FoiRequest(received, f.get("requester_reference"), f.get("subject"),
-                                       self.date(doc, ["review", "foi_requests", i, "responded"], f.get("responded"))))
+                                       self.date(doc, ["review", "foi_requests", i, "responded"], f.get("responded")),
+                                       requester))
         criteria = r["criteria"] if isinstance(r["criteria"], list) else [r["criteria"]]
         return Review(
             reference=r["reference"], type=r.get("type", "serious-case-review"), child_pseudonym=r["child_pseudonym"],

@@ -113,6 +113,7 @@ class FoiRequest:
     requester_reference: str | None = None
     subject: str | None = None
     responded: dt.date | None = None
+    requester: Contact | None = None
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,15 @@ def foi_requesters(case: Case) -> list[Recipient]:
         raise MissingCaseField("review.foi_requests", needed_for="A Freedom of Information acknowledgement")
     found = []
     for number, request in enumerate(case.review.foi_requests, start=1):
-        # case.yaml holds no requester name or postal address (requests arrive by email), so the letter is
+        who = request.requester
+        if who is not None:
+            address = tuple(who.address) or ((f"By email: {who.email}",) if who.email else ("By email",))
+            found.append(Recipient(
+                key=f"foi-{number}", name=who.name, organisation=None, address=address,
+                salutation=f"Dear {who.name}", email=who.email, foi=request, foi_number=number,
+            ))
+            continue
+        # Without requester details (requests often arrive by email with a reference only), the letter is
         # addressed by the request's own reference and sent by email.
         reference = request.requester_reference or f"request received {request.received.strftime('%d/%m/%Y')}"
         found.append(Recipient(
