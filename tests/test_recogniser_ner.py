@@ -54,3 +54,24 @@ def test_model_entities(run, text, gone, kept):
 )
 def test_classify_place(name, label, expected):
     assert classify_place(name, label) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A disclosure under Clare's Law was considered.",
+        "Records on EMIS and SystmOne were checked; CSC and CAMHS were told.",
+        "She was referred to Northshire Talking Therapies.",
+    ],
+)
+def test_laws_record_systems_and_services_are_kept(anonymiser_factory, text):
+    assert anonymiser_factory(None).anonymise(text).text == text
+
+
+def test_a_place_pseudonym_is_not_given_to_the_town_in_its_name(anonymiser_factory):
+    from pipeline.register import Place, Register
+
+    register = Register(places=(Place("Eastbridge Children's Centre", "the children's centre"),))
+    out = anonymiser_factory(register).anonymise("Eastbridge Homes visited. Eastbridge Children's Centre was told.")
+    assert "the children's centre Homes" not in out.text
+    assert out.text.endswith("The children's centre was told.")

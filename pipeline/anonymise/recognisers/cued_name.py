@@ -14,7 +14,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_WORDS, STREET_TYPES
-from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, EnglishWords, is_first_name, name_like
+from .names import at_sentence_start
+from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, EnglishWords, is_first_name, name_like, singulars
 
 _CUES = (
     "from", "to", "cc", "dear", "hi", "hello", "signed", "author", "chair", "chaired by", "chaired", "minutes by",
@@ -82,13 +83,19 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
         return [
             result("PERSON", s, e, SCORE, "pattern", None, recogniser_name=self.code)
             for s, e in found
-            if self._could_be_a_name(text[s:e])
+            if self._could_be_a_name(text, s, e)
         ]
 
-    def _could_be_a_name(self, written: str) -> bool:
+    def _could_be_a_name(self, text: str, start: int, end: int) -> bool:
         # "with Media Contacts", "to Guiding Principles": everyday words in Title Case are not a name
-        # unless one of them is a given name.
-        words = re.findall(r"[^\W\d_][\w'’-]*", written)
+        # unless one of them is a given name; a lone noun opening a sentence ("Shin bruising") is a noun.
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end])
+        if len(words) == 1:
+            forms = singulars(words[0])
+            if any(f in self.english.other for f in forms) and not is_first_name(words[0]):
+                return False
+            if any(f in self.english.nouns for f in forms) and at_sentence_start(text, start):
+                return False
         return any(is_first_name(w) or not self.english.common(w) for w in words)
 
 

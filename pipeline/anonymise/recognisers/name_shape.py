@@ -13,13 +13,13 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import at_sentence_start
-from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
+from .vocabulary import AGENCY_WORDS, EPONYM_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
 from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, name_like, singulars
 
 _TOKEN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?![\w'’-])")
 SCORE = 0.4
 _ORGANISATION_HEADS = (
-    AGENCY_WORDS | NAME_TO_PLACE_TAIL | ROLE_HEADS | {t.lower() for t in STREET_TYPES}
+    AGENCY_WORDS | NAME_TO_PLACE_TAIL | ROLE_HEADS | EPONYM_HEADS | {t.lower() for t in STREET_TYPES}
 )
 
 
@@ -58,8 +58,10 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         following = re.match(r"[ \t]+([A-Za-z'’-]+)", text[run[-1].end():run[-1].end() + 40])
         if following and following.group(1)[0].isupper() and following.group(1).lower() in _ORGANISATION_HEADS:
             return  # "Northshire Recovery Partnership", "Tenancy Sustainment Officer", "Jordan Road"
+        if len(run) > 1 and run[-1].group().lower() in EPONYM_HEADS:
+            return  # "Clare's Law"
         if len(run) == 1:
-            self._single_first_name(run[0], found)
+            self._single_first_name(text, run[0], found)
             return
         words = [re.sub(r"['’]s$", "", token.group()) for token in run]
         if not any(is_first_name(w) or not self.english.common(w) for w in words):
@@ -67,14 +69,17 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         end = run[-1].end() - len(re.search(r"(?:['’]s)?$", run[-1].group()).group())
         found.append(result("PERSON", run[0].start(), end, SCORE, "guess", None, recogniser_name=self.code))
 
-    def _single_first_name(self, token: re.Match[str], found: list[RecognizerResult]) -> None:
-        """A lone given name the model missed ("Lisa lives with…"), when it is not also a word."""
+    def _single_first_name(self, text: str, token: re.Match[str], found: list[RecognizerResult]) -> None:
+        """A lone given name the model missed ("Lisa lives with…"), when it is not also a word. A noun
+        that opens a sentence ("Shin bruising", "Mood low") is taken as the noun."""
         word = re.sub(r"['’]s$", "", token.group())
         low = word.lower()
+        forms = singulars(word)
         if (
             is_first_name(word)
             and low not in ORDINARY_WORD_NAMES
-            and not any(form in self.english.other for form in singulars(word))
+            and not any(form in self.english.other for form in forms)
+            and not (any(form in self.english.nouns for form in forms) and at_sentence_start(text, token.start()))
         ):
             found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
                                 recogniser_name=self.code))

@@ -47,6 +47,7 @@ _PLACE_TAIL = re.compile(
     r"Pharmacy|Primary|Church|Chapel|Mosque|Temple|Gurdwara|Synagogue|Hostel))?"
 )
 _RANK_WORDS = frozenset(w.lower() for rank in RANKS for w in rank.split())
+_EPONYM_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Law|Act|Scheme|[Ss]yndrome|[Dd]isease)\b")
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)\.?[ \t]+$")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
 _AGENCY_WORD = re.compile(r"[\w'’&]+")
@@ -130,6 +131,11 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             if handler is None:
                 continue
             start, end = self._extend(doc, ent, text)
+            eponym = _EPONYM_AFTER.match(text, end)
+            if eponym:
+                # "Clare's Law", "Sarah's Law", "Down's syndrome": a law or condition named after someone.
+                found.append(result("KEEP", start, eponym.end(), 0.5, "keep", None, recogniser_name=self.code))
+                continue
             item = handler(text, start, end, ent.label_)
             if item is not None:
                 found.append(item)

@@ -113,9 +113,11 @@ def build_place_table(places: tuple[Place, ...], table: VariantTable, offset: in
             street = _HOUSE_NUMBER.sub("", first_part)
             if street != first_part and street.split()[-1:] and street.split()[-1].title() in STREET_TYPES:
                 table.add(street, index, "any case")
+            # "Oakfield Primary" for "Oakfield Primary School"; never a single word, which is usually
+            # the town ("Eastbridge" for "Eastbridge Children's Centre").
             short = _PLACE_SUFFIX.sub("", first_part)
-            if short != first_part and short:
-                table.add(short, index)
+            if short != first_part and len(short.split()) >= 2:
+                table.add(short, index, "any case")
 
 
 @recogniser

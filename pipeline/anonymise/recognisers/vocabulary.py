@@ -37,9 +37,9 @@ ORDINARY_WORD_NAMES = frozenset(
 # Words that after a sentence-initial capitalised name show the word is being used as a word:
 # "Will you...", "May I...", "Mark the date", "Hope this helps".
 WORD_USE_FOLLOWERS = frozenset(
-    "i you we they he she it the a an this that these those there not all our your my its their be any "
-    "some each every no".split()
+    "i you we they he she it the a an this that these those there our your my its their".split()
 )
+# Not "not": "Will not present" in a nursery register is the child, so the name is replaced.
 
 # Family roles tell us who a title can refer to ("Mrs Harrington" cannot be the father).
 FEMALE_ROLE_WORDS = frozenset(
@@ -87,14 +87,16 @@ AGENCY_WORDS = frozenset(
     government parliament unit team teams department foundation safeguarding health education
     children's childrens adults public england wales scotland ireland national county borough city
     authority's jobcentre dwp hmrc ambulance fire rescue coroner's coroner services' icb ccg commissioning
-    clinical group homes housing association aid support
+    clinical group homes housing association aid support therapies therapy counselling recovery wellbeing
+    advice project projects solutions network forum alliance collective society charity
     """.split()
 )
 AGENCY_NAMES = frozenset(
     "ofsted cqc dfe nhs camhs mash marac mappa cps cafcass lscb lscp hmic hmip sha pct yjb ppo dwp hmrc nspcc "
     "barnardo's barnardos childline samaritans ico icb ccg ukhsa idva isva refuge shelter home-start "
     "embrace dcsf dfes scie sfo stc hmps hmpps nps crc yoi ofqual dhsc dcms mhra nice gmc nmc hcpc swe "
-    "pct sha".split()
+    "pct sha csc systmone emis mosaic liquidlogic rio carefirst eclipse lcs ics swift frameworki "
+    "servelec adastra ".split()
 )
 # National charities and services whose names are ordinary words: kept like agencies.
 AGENCY_PHRASES = (
@@ -210,3 +212,5 @@ ROLE_HEADS = frozenset(
     director consultant therapist lead leader specialist administrator facilitator mentor coach
     """.split()
 )
+# Eponymous laws, schemes and conditions: "Clare's Law", "Sarah's Law", "Down's syndrome".
+EPONYM_HEADS = frozenset("law act scheme syndrome disease principle test rule".split())
