@@ -270,3 +270,16 @@ def test_without_the_language_model_the_check_stops(tmp_path, register_file, mon
     assert result.exit_code == 1
     assert "no_such_model_xyz" in result.output and "could not be loaded" in result.output
     assert "PASSED" not in result.output
+
+
+def test_markdown_report_for_the_business_manager(leaky, tmp_path):
+    clean = simple_docx(tmp_path / "clean.docx", ["Child A was seen."])
+    report = check_paths([leaky, clean], register=summary_register())
+    markdown = report.to_markdown(title="Publication check: NLSCB-SCR-2023-02")
+    lines = markdown.splitlines()
+    assert lines[0] == "# Publication check: NLSCB-SCR-2023-02"
+    assert lines[2].startswith("**BLOCKED:")
+    assert f"| {clean} |  | passed | 0 | 0 |" in lines
+    assert any(line.startswith("| ") and "I**** P**** H****.docx" in line and "| blocked |" in line for line in lines)
+    assert "- **block** `SCR301` (filename) — file name:" in markdown
+    assert "Poppy" not in markdown and "Harrington" not in markdown
