@@ -144,3 +144,24 @@ def test_a_relative_with_a_registered_surname_is_not_given_the_registered_pseudo
     assert "Kieran" not in out and "K." not in out
     assert out.endswith("both saw Father.")
     assert "Father and" not in out
+
+
+def test_a_batch_larger_than_the_cache_is_still_fully_replaced(anonymiser_factory, case_register):
+    anonymiser = anonymiser_factory(case_register, cache_size=3)
+    texts = [f"Entry {n}: Poppy was seen." for n in range(10)]
+    assert all(r.text.endswith("Child A was seen.") for r in anonymiser.anonymise_many(texts))
+
+
+def test_names_learned_later_reach_texts_asked_for_again(anonymiser_factory):
+    anonymiser = anonymiser_factory(None)
+    assert anonymiser.anonymise("OBI was there.").text == "OBI was there."
+    anonymiser.anonymise("Crew Callum Fraser and Nkechi Obi arrived.")
+    assert "Nkechi Obi" in [name for name, _ in anonymiser.known_names()]
+    assert "OBI" not in anonymiser.anonymise("OBI was there.").text
+
+
+def test_names_can_be_handed_between_anonymisers(anonymiser_factory):
+    first, second = anonymiser_factory(None), anonymiser_factory(None)
+    first.anonymise("Crew Callum Fraser and Nkechi Obi arrived.")
+    second.learn_names(first.known_names())
+    assert "OBI" not in second.anonymise("OBI was there.").text

@@ -110,7 +110,8 @@ class Anonymiser:
             context_aware_enhancer=make_context_enhancer(),
         )
         self._use_model = "ner" in self.settings.recognisers
-        self._cache: dict[str, tuple[Replacement, ...]] = {}
+        # text -> (replacements before other mentions of learned names, exempt spans)
+        self._cache: dict[str, tuple[tuple[Replacement, ...], tuple[tuple[int, int], ...]]] = {}
         self._known = KnownNames()
         self._operators = {"PERSON": lambda text: self._labeller.label("PERSON", text)}
 
@@ -135,18 +136,40 @@ class Anonymiser:
 
     def find_many(self, texts: Sequence[str]) -> list[list[Replacement]]:
         """Replacements for each text, in order. Texts are analysed in spaCy batches; repeated texts
-        (headers, footers, table headings) are analysed once."""
+        (headers, footers, table headings) are analysed once.
+
+        Unknown people found anywhere are looked for again in every text returned, using every name
+        learned so far (see `known_names`): a text asked for again after more names were learned gets
+        those mentions too."""
         pending: dict[str, None] = {}
         for text in texts:
             if text not in self._cache and text.strip():
                 pending[text] = None
-        if pending:
-            self._analyse(list(pending))
-        return [list(self._cache.get(text, ())) for text in texts]
+        # Read from what this call analysed, not only the cache: a batch larger than the cache would
+        # otherwise evict its own first texts before they are returned (and return them unreplaced).
+        analysed = self._analyse(list(pending)) if pending else {}
+        found = []
+        for text in texts:
+            replacements, exempt = analysed.get(text) or self._cache.get(text) or ((), ())
+            replacements = list(replacements)
+            replacements.extend(self._other_mentions(text, replacements, list(exempt)))
+            found.append(sorted(replacements, key=lambda r: r.start))
+        return found
+
+    def known_names(self) -> list[tuple[str, bool]]:
+        """The unknown people's names learned so far, as (written form, vouched for as a single word).
+        A batch runner with several worker processes gathers these from every worker and hands the union
+        to each with `learn_names`, then asks again: every file then sees every name, whatever the order
+        or the number of workers."""
+        return self._known.sources()
+
+    def learn_names(self, names: Sequence[tuple[str, bool]]) -> None:
+        for written, single in names:
+            self._known.learn(written, single=single)
 
     # -- analysis -----------------------------------------------------------------------------------------
 
-    def _analyse(self, texts: list[str]) -> None:
+    def _analyse(self, texts: list[str]) -> dict[str, tuple[tuple[Replacement, ...], tuple[tuple[int, int], ...]]]:
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
         for index, text in enumerate(texts):
             pieces.extend((index, offset, chunk) for offset, chunk in _chunks(text))
@@ -169,9 +192,11 @@ class Anonymiser:
             kept[index].extend((start + offset, end + offset) for start, end in exempt)
             for name, single in learned:
                 self._known.learn(name, single=single)
+        analysed = {}
         for text, replacements, exempt in zip(texts, found, kept):
-            replacements.extend(self._other_mentions(text, replacements, exempt))
-            self._remember(text, tuple(sorted(replacements, key=lambda r: r.start)))
+            analysed[text] = (tuple(sorted(replacements, key=lambda r: r.start)), tuple(exempt))
+            self._remember(text, *analysed[text])
+        return analysed
 
     def _other_mentions(self, text: str, replacements: list[Replacement],
                         exempt: list[tuple[int, int]]) -> list[Replacement]:
@@ -193,10 +218,10 @@ class Anonymiser:
             taken.append((start, end))
         return extra
 
-    def _remember(self, text: str, replacements: tuple[Replacement, ...]) -> None:
+    def _remember(self, text: str, replacements: tuple[Replacement, ...], exempt: tuple[tuple[int, int], ...]) -> None:
         if len(self._cache) >= self.settings.cache_size:
             self._cache.pop(next(iter(self._cache)))
-        self._cache[text] = replacements
+        self._cache[text] = (replacements, exempt)
 
     def _resolve(
         self, text: str, results: list[RecognizerResult]

@@ -44,6 +44,7 @@ class KnownNames:
         self.table = VariantTable()
         self._regex: re.Pattern[str] | None = None
         self._changed = False
+        self._sources: dict[tuple[str, bool], None] = {}
 
     def __len__(self) -> int:
         return len(self.table.variants)
@@ -51,6 +52,9 @@ class KnownNames:
     def learn(self, written: str, *, single: bool = False) -> None:
         """Remember a name's parts. A lone word is learned only when `single` (a title or a cue
         vouched for it: "a friend, Shannon"), never when the model alone proposed it."""
+        if (written, single) in self._sources:
+            return
+        self._sources[(written, single)] = None
         words = _WORDS.findall(written)
         titled = bool(words) and words[0].lower().rstrip(".") in TITLES
         names = [w for w in words if w.lower().rstrip(".") not in TITLES]
@@ -64,6 +68,9 @@ class KnownNames:
             if _eligible(name):
                 self.table.add(name, 0, "name case")
         self._changed = self._changed or len(self.table.variants) != before
+
+    def sources(self) -> list[tuple[str, bool]]:
+        return list(self._sources)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         if self._changed or self._regex is None:
