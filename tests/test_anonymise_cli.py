@@ -268,3 +268,18 @@ def test_password_protected_or_old_format_files_are_explained(batch, tmp_path):
     result = _run(str(inputs), "--out", str(tmp_path / "out"), "--register", str(register))
     assert result.exit_code == 1
     assert "locked.docx: it is password-protected" in result.output
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_name_found_in_one_file_is_caught_alone_in_every_other_file(tmp_path, workers):
+    # The bare surname comes first (a_...), the full name only in a later file: order must not matter.
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a_later_note.txt").write_text("Later Blackwood rang again and Jennifer left.\n", encoding="utf-8")
+    build_simple_docx(inputs / "b_visit.docx", ["Jennifer Blackwood visited the home."])
+    (inputs / "c_other.txt").write_text("Nothing about anyone.\n", encoding="utf-8")
+    result = _run(str(inputs), "--out", str(tmp_path / "out"), "--workers", workers)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "a_later_note.txt").read_text(encoding="utf-8") == (
+        "Later Person 1 rang again and Person 1 left.\n")
+    assert _texts(tmp_path / "out" / "b_visit.docx") == ["Person 1 visited the home."]

@@ -1,11 +1,14 @@
 """Anonymising a batch of files: the same person gets the same label in every file, whatever the workers.
 
-Three steps, so that labels never depend on which worker finished first:
-1. find (in parallel): each file is opened, cleaned and searched. People not in the register get
-   placeholder labels, recorded with the name they stand for.
-2. label (here, in input order): placeholders become "Person 1", "Person 2"... by walking the files,
-   locations and matches in order, exactly as a single process would.
-3. write (in parallel): each file is opened again, the final replacements applied and the copy written
+Four steps, so that nothing depends on which worker handled which file (see batch_worker.py):
+1. find (in parallel): each file is opened, cleaned and searched from a clean start. People not in the
+   register get placeholder labels; the names the engine learned are reported.
+2. share (in parallel, usually few texts): texts where a name learned in another file appears are searched
+   again knowing all the batch's names, so "Blackwood" alone is caught wherever "Jennifer Blackwood" was
+   found, in any file, whatever the order.
+3. label (here, in input order): placeholders become "Person 1", "Person 2"... by walking the files,
+   locations and matches in order.
+4. write (in parallel): each file is opened again, the final replacements applied and the copy written
    atomically. A file that fails is reported; the others are still written.
 
 The redaction log (no original text) always goes into the output folder. The re-identification key
@@ -15,22 +18,23 @@ folder is what gets sent to Ofsted (§8.80).
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import logging
 import multiprocessing
 import os
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputFileError, ModelUnavailable, ProcessingFailed, ScrError, UsageError
-from ..fileio import atomic_path, ensure_separate, write_text_atomic
+from ..errors import ProcessingFailed, UsageError
+from ..fileio import ensure_separate, write_text_atomic
 from ..register import Register
-from .formats import SUFFIXES, open_document
-from .labels import Labeller
+from .batch_worker import (
+    TOKEN, WORKER, FileResult, Found, Learned, Span, find_in_file, init_worker, search_again, write_file,
+)
+from .formats import SUFFIXES
+from .labels import Labeller, normalise_name
 from .settings import AnonymiserSettings
 
 logger = logging.getLogger(__name__)
@@ -38,8 +42,6 @@ logger = logging.getLogger(__name__)
 LOG_NAME = "redaction-log.csv"
 LOG_COLUMNS = ("file", "location", "entity_type", "replacement", "source")
 KEY_COLUMNS = ("file", "location", "entity_type", "original", "replacement", "source")
-# Placeholders for labels decided centrally: private-use characters no document contains.
-_TOKEN = re.compile("\ue000(\\d+)\ue001")
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 Progress = Callable[[str, int, int], None]
@@ -55,27 +57,6 @@ class BatchOptions:
     settings: AnonymiserSettings = field(default_factory=AnonymiserSettings)
     key_path: Path | None = None
     workers: int = 1
-
-
-@dataclass(frozen=True)
-class Span:
-    """A final replacement in one location (what `TextLocation.apply` needs, plus what the logs record)."""
-
-    start: int
-    end: int
-    original: str
-    replacement: str
-    entity_type: str
-    source: str
-
-
-@dataclass
-class FileResult:
-    source: Path
-    output: Path | None = None
-    replacements: int = 0
-    removed: Counter[str] = field(default_factory=Counter)
-    error: str | None = None
 
 
 @dataclass
@@ -146,15 +127,16 @@ def anonymise_batch(inputs: Sequence[str | Path], options: BatchOptions, progres
 
     with _Runner(register, options.settings, workers) as run:
         out_dir.mkdir(parents=True, exist_ok=True)  # only once the model has loaded: no empty folder otherwise
-        found: list[_Found] = []
-        for done, item in enumerate(run.map(_find_in_file, [(p, options.settings.dates) for p in files]), 1):
+        found: list[Found] = []
+        for done, item in enumerate(run.map(find_in_file, [(p, options.settings.dates) for p in files]), 1):
             found.append(item)
             report("Finding names", done, len(files))
+        _share_learned_names(found, run)
         _assign_labels(found)
         names = _output_names(found)
         jobs = [(f, out_dir / name) for f, name in zip(found, names)]
         results: list[FileResult] = []
-        for done, result in enumerate(run.map(_write_file, [(f, target, options.settings.dates) for f, target in jobs]), 1):
+        for done, result in enumerate(run.map(write_file, [(f, target, options.settings.dates) for f, target in jobs]), 1):
             results.append(result)
             report("Writing", done, len(files))
 
@@ -167,129 +149,65 @@ def anonymise_batch(inputs: Sequence[str | Path], options: BatchOptions, progres
     return BatchResult(results, log_path, key_path, used_register=not register.is_empty)
 
 
-# ---------------------------------------------------------------- step 1: find (runs in a worker)
+# ---------------------------------------------------------------- step 2: share learned names
 
-@dataclass
-class _Found:
-    source: Path
-    digest: str = ""
-    labels: list[str] = field(default_factory=list)
-    spans: list[list[Span]] = field(default_factory=list)
-    name_spans: list[Span] = field(default_factory=list)
-    label_spans: dict[str, list[Span]] = field(default_factory=dict)
-    tokens: dict[int, tuple[str, str]] = field(default_factory=dict)
-    removed: Counter[str] = field(default_factory=Counter)
-    error: str | None = None
+def _share_learned_names(found: list[Found], run: _Runner) -> None:
+    from .recognisers.known_names import KnownNames
 
-
-class _DeferredLabeller(Labeller):
-    """Hands out placeholders and remembers what each stands for; step 2 turns them into real labels."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.issued: dict[int, tuple[str, str]] = {}
-
-    def label(self, entity_type: str, text: str) -> str:
-        number = len(self.issued) + 1
-        self.issued[number] = (entity_type, text)
-        return f"\ue000{number}\ue001"
-
-
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(register: Register, settings: AnonymiserSettings) -> None:
-    # An exception escaping a pool initializer makes the pool restart the worker for ever; keep it and
-    # raise it from the first job instead, so the batch stops with the real reason (fail closed).
-    try:
-        from .engine import Anonymiser
-
-        labeller = _DeferredLabeller()
-        _WORKER["labeller"] = labeller
-        _WORKER["anonymiser"] = Anonymiser(register, settings=settings, labeller=labeller)
-    except Exception as err:  # noqa: BLE001 - re-raised by the first job
-        _WORKER["error"] = err
-
-
-def _find_in_file(job: tuple[Path, str]) -> _Found:
-    path, dates = job
-    if "error" in _WORKER:
-        raise _WORKER["error"]  # type: ignore[misc]
-    found = _Found(path)
-    try:
-        document = open_document(path, dates=dates)
-    except ScrError as err:
-        found.error = _reason(err, path)
-        return found
-    except Exception as err:  # a damaged file must not stop the batch; we say what went wrong
-        logger.exception("Could not read %s", path)
-        found.error = f"could not be read ({type(err).__name__}: {err})"
-        return found
-    anonymiser = _WORKER["anonymiser"]
-    texts = [loc.search_text for loc in document.locations]
-    found.labels = [loc.label for loc in document.locations]
-    found.digest = _digest(texts)
-    found.removed = document.removed
-    # Labels that quote something from the file (a sheet or picture name) must not carry it into the log.
-    quoted = sorted({loc.label for loc in document.locations if loc.label_quotes_text})
-    stem = _spaced(path.stem)
-    try:
-        results = anonymiser.find_many(texts + [stem] + [_spaced(label) for label in quoted])  # type: ignore[attr-defined]
-    except ModelUnavailable:
-        raise
-    except Exception as err:
-        logger.exception("Searching %s failed", path)
-        found.error = f"could not be searched for names ({type(err).__name__}: {err})"
-        return found
-    found.spans = [[_span(r) for r in spans] for spans in results[: len(texts)]]
-    found.name_spans = [_span(r) for r in results[len(texts)]]
-    found.label_spans = {label: [_span(r) for r in spans] for label, spans in zip(quoted, results[len(texts) + 1:])}
-    issued = _WORKER["labeller"].issued  # type: ignore[attr-defined]
-    used = {int(n) for spans in [*found.spans, found.name_spans, *found.label_spans.values()] for s in spans
-            for n in _TOKEN.findall(s.replacement)}
-    found.tokens = {n: issued[n] for n in used}
-    return found
-
-
-def _span(r) -> Span:
-    return Span(r.start, r.end, r.original, r.replacement, r.entity_type, r.source)
-
-
-def _spaced(stem: str) -> str:
-    """File names use _ and - between words; the name finder needs spaces (same length, same offsets)."""
-    return stem.replace("_", " ").replace("-", " ")
-
-
-def _digest(texts: Iterable[str]) -> str:
-    h = hashlib.sha256()
-    for text in texts:
-        h.update(text.encode("utf-8", "surrogatepass") + b"\x00")
-    return h.hexdigest()
-
-
-# ---------------------------------------------------------------- step 2: labels (here, in order)
-
-def _assign_labels(found: list[_Found]) -> None:
-    labeller = Labeller()
+    batch: list[Learned] = list(dict.fromkeys(item for f in found for item in f.learned))
+    jobs: list[tuple[list[str], list[Learned]]] = []
+    targets: list[tuple[Found, list[int]]] = []
     for item in found:
         if item.error:
             continue
-        final: dict[int, str] = {}
+        own = set(item.learned)
+        others = KnownNames()
+        for written, single in batch:
+            if (written, single) not in own:
+                others.learn(written, single=single)
+        if not len(others):
+            continue
+        indices = [i for i, text in enumerate(item.queries) if others.find(text)]
+        if indices:
+            jobs.append(([item.queries[i] for i in indices], batch))
+            targets.append((item, indices))
+    for (item, indices), (results, tokens) in zip(targets, run.map(search_again, jobs)):
+        for index, spans in zip(indices, results):
+            item.results[index] = spans
+        item.tokens.update(tokens)
 
-        def resolve(span: Span) -> Span:
+
+# ---------------------------------------------------------------- step 3: labels (here, in order)
+
+def _assign_labels(found: list[Found]) -> None:
+    labeller = Labeller()
+    # Full names first, in reading order: then a bare "Jennifer" or "Blackwood" met earlier in the batch
+    # is recognised as the same person rather than given a label of its own.
+    for item in found:
+        for spans in item.results:
+            for span in spans:
+                for key in TOKEN.findall(span.replacement):
+                    entity_type, text = item.tokens[key]
+                    if len(normalise_name(text).split()) >= 2:
+                        labeller.label(entity_type, text)
+    for item in found:
+        if item.error:
+            continue
+        final: dict[str, str] = {}
+
+        def resolve(span: Span, item: Found = item, final: dict[str, str] = final) -> Span:
             def swap(match: re.Match[str]) -> str:
-                number = int(match.group(1))
-                if number not in final:
-                    final[number] = labeller.label(*item.tokens[number])
-                return final[number]
+                key = match.group(1)
+                if key not in final:
+                    final[key] = labeller.label(*item.tokens[key])
+                return final[key]
 
             return span if "\ue000" not in span.replacement else Span(
-                span.start, span.end, span.original, _TOKEN.sub(swap, span.replacement), span.entity_type, span.source
+                span.start, span.end, span.original, TOKEN.sub(swap, span.replacement), span.entity_type, span.source
             )
 
-        item.spans = [[resolve(s) for s in spans] for spans in item.spans]
-        item.name_spans = [resolve(s) for s in item.name_spans]
-        item.label_spans = {k: [resolve(s) for s in v] for k, v in item.label_spans.items()}
+        # Locations first, in document order, then the file name: the order a reader meets the names.
+        item.results = [[resolve(s) for s in spans] for spans in item.results]
 
 
 def _replace(text: str, spans: Sequence[Span]) -> str:
@@ -298,7 +216,7 @@ def _replace(text: str, spans: Sequence[Span]) -> str:
     return text
 
 
-def _output_names(found: list[_Found]) -> list[str]:
+def _output_names(found: list[Found]) -> list[str]:
     taken: set[str] = set()
     names: list[str] = []
     for item in found:
@@ -311,44 +229,9 @@ def _output_names(found: list[_Found]) -> list[str]:
     return names
 
 
-# ---------------------------------------------------------------- step 3: write (runs in a worker)
-
-def _write_file(job: tuple[_Found, Path, str]) -> FileResult:
-    found, target, dates = job
-    result = FileResult(found.source, removed=found.removed)
-    if found.error:
-        result.error = found.error
-        return result
-    try:
-        document = open_document(found.source, dates=dates)
-        if _digest(loc.search_text for loc in document.locations) != found.digest:
-            raise InputFileError(found.source, "changed while it was being anonymised; run the command again")
-        for location, spans in zip(document.locations, found.spans):
-            if spans:
-                location.apply(spans)
-        with atomic_path(target) as tmp:
-            document.save(tmp)
-    except ScrError as err:
-        result.error = _reason(err, found.source)
-        return result
-    except Exception as err:
-        logger.exception("Could not write the anonymised copy of %s", found.source)
-        result.error = f"could not be written ({type(err).__name__}: {err})"
-        return result
-    result.output = target
-    result.replacements = sum(len(s) for s in found.spans)
-    return result
-
-
-def _reason(err: ScrError, path: Path) -> str:
-    text = str(err)
-    prefix = f"{path}: "
-    return text[len(prefix):] if text.startswith(prefix) else text
-
-
 # ---------------------------------------------------------------- logs
 
-def _log_rows(found: list[_Found], results: list[FileResult]) -> Iterator[tuple[str, ...]]:
+def _log_rows(found: list[Found], results: list[FileResult]) -> Iterator[tuple[str, ...]]:
     for item, result in zip(found, results):
         if result.output is None:
             continue
@@ -362,7 +245,7 @@ def _log_rows(found: list[_Found], results: list[FileResult]) -> Iterator[tuple[
             yield from ((name, safe, s.entity_type, s.replacement, s.source) for s in spans)
 
 
-def _key_rows(found: list[_Found], results: list[FileResult]) -> Iterator[tuple[str, ...]]:
+def _key_rows(found: list[Found], results: list[FileResult]) -> Iterator[tuple[str, ...]]:
     for item, result in zip(found, results):
         if result.output is None:
             continue
@@ -398,17 +281,17 @@ class _Runner:
                 os.environ.setdefault(variable, "1")
         if self.workers == 1 or method == "fork":
             # Built once here; forked workers share the loaded model copy-on-write instead of each loading it.
-            _init_worker(self.register, self.settings)
-            if "error" in _WORKER:
-                error = _WORKER.pop("error")
-                _WORKER.clear()
+            init_worker(self.register, self.settings)
+            if "error" in WORKER:
+                error = WORKER.pop("error")
+                WORKER.clear()
                 raise error  # type: ignore[misc]
         if self.workers > 1:
             context = multiprocessing.get_context(method)
             if method == "fork":
                 self.pool = context.Pool(self.workers)
             else:
-                self.pool = context.Pool(self.workers, initializer=_init_worker,
+                self.pool = context.Pool(self.workers, initializer=init_worker,
                                          initargs=(self.register, self.settings))
         return self
 
@@ -421,4 +304,4 @@ class _Runner:
         if self.pool is not None:
             self.pool.close() if exc[0] is None else self.pool.terminate()
             self.pool.join()
-        _WORKER.clear()
+        WORKER.clear()
