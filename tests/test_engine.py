@@ -165,3 +165,11 @@ def test_names_can_be_handed_between_anonymisers(anonymiser_factory):
     first.anonymise("Crew Callum Fraser and Nkechi Obi arrived.")
     second.learn_names(first.known_names())
     assert "OBI" not in second.anonymise("OBI was there.").text
+
+
+def test_exempt_names_written_with_a_title_are_kept_in_every_form(anonymiser_factory):
+    from pipeline.register import ExemptPerson, Register
+
+    register = Register(exempt=(ExemptPerson("Dr Fiona MacAulay", "Panel Chair"),))
+    text = "Dr Fiona MacAulay chaired; Fiona MacAulay and Dr MacAulay agreed."
+    assert anonymiser_factory(register).anonymise(text).text == text

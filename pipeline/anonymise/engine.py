@@ -2,11 +2,14 @@
 
 Presidio's AnalyzerEngine runs our registered recognisers (recognisers/) over one spaCy document per text;
 we run spaCy ourselves with nlp.pipe, in batches and with only the entity recogniser switched on, and hand
-Presidio the precomputed document. Overlaps are then settled by priority, so that each character is
-replaced at most once:
+Presidio the precomputed document. Overlaps are then settled by priority (then length), so that each
+character is replaced at most once:
 
-    register places  >  fixed-shape identifiers (email, phone, NHS, NI, postcode, date of birth, address)
-    >  references  >  register people  >  exempt names (kept)  >  titled names  >  model entities  >  dates
+    register places, street addresses (120)  >  fixed-shape identifiers: email, phone, NHS, NI, postcode,
+    date of birth (110)  >  references (105)  >  unregistered relatives of register people (101)
+    >  register people (100)  >  exempt names, kept (60)  >  names after titles, cues, initials (45)
+    >  model entities (40)  >  agency names and laws, kept (38)  >  unknown capitalised runs (35)
+    >  model organisations/places with nothing to say which (34)  >  ordinary dates (30)
 
 A model-found name that runs past a register name ("Poppy Harrington-Smith" when only Poppy is
 registered) is not left half-done: the register replacement is widened over it, or the remainder gets its
@@ -37,7 +40,7 @@ LANGUAGE = "en"
 # Texts longer than this are analysed in pieces split at line breaks (spaCy's own limit is 1,000,000).
 CHUNK = 50_000
 _FALLBACK_LABELS = frozenset({"[organisation]", "[place]"})
-_NEEDS_MODEL = re.compile(r"[A-Za-z]{2}")
+_NEEDS_MODEL = re.compile(r"[^\W\d_]{2}")
 _NAME_WORD = re.compile(r"[A-Z][\w'’]*")
 # A stretch of text that can only be more of the same name: capitalised words, hyphens, apostrophes.
 _NAME_ONLY = re.compile(r"[\s\-'’.]*(?:(?:[A-Z][\w'’]*|de|van|von|der|den|da|di|du|le|la|dos|bin|al)[\s\-'’.]*)+")

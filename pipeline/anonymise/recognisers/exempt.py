@@ -11,6 +11,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import VariantTable, variant_key
+from .vocabulary import TITLES
 from .register import build_person_table
 
 
@@ -24,8 +25,11 @@ class ExemptRecogniser(ScrRecogniser, LocalRecognizer):
         build_person_table(register.people, register_forms)
         self.table = VariantTable()
         for index, person in enumerate(register.exempt):
-            tokens = person.name.split()
             self.table.add(person.name, index, "any case")
+            # "Dr Fiona MacAulay": the title is how she is written, not part of her name.
+            tokens = [t for t in person.name.split() if t.lower().rstrip(".") not in TITLES]
+            if tokens and len(tokens) < len(person.name.split()):
+                self.table.add(" ".join(tokens), index, "any case")
             if len(tokens) > 1:
                 self.table.add(f"{tokens[0]} {tokens[-1]}", index, "any case")
                 surname = tokens[-1]

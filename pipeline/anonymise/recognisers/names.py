@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .vocabulary import COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, ROLE_WORDS, TITLES, WORD_USE_FOLLOWERS
 
 APOSTROPHES = "'’‘`"
+_PARTICLES = frozenset("de da di du van von der den del della le la dos das bin ibn al el ap ter".split())
 _APOS_CLASS = "['’‘`]"
 _POLICE_RANKS = {"pc", "wpc", "dc", "ds", "di", "dci", "dsi", "dsu"}
 
@@ -104,7 +105,7 @@ class VariantTable:
         self.add(f"{tokens[0]} {tokens[-1]}", target, "any case")
         for token in tokens:
             low = token.lower().strip(".")
-            if _is_single_initial(token) or low in TITLES or low in ROLE_WORDS:
+            if _is_single_initial(token) or low in TITLES or low in ROLE_WORDS or token in _PARTICLES:
                 continue  # "Nanna Pat": "Pat" is her name, "Nanna" is what any grandmother is called
             self.add(token, target)
             if "-" in token:
