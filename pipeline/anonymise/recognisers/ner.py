@@ -98,7 +98,7 @@ def _is_agency_word(word: str) -> bool:
 @recogniser
 class NerRecogniser(ScrRecogniser, LocalRecognizer):
     code = "ner"
-    description = "spaCy named entities: unknown people labelled, identifying places generalised, agencies kept"
+    description = "Named entities from the spaCy model: unknown people labelled, identifying places generalised, agencies kept"
 
     def __init__(self, register: Register | None = None, english: EnglishWords | None = None) -> None:
         register = register or Register()
