@@ -155,6 +155,9 @@ def test_every_part_of_a_planted_file_is_reported(planted, register, engine):
     # The OLE object is reported where it sits; the chart's data workbook is opened and read.
     assert any(code == "SCR221" and loc.startswith("paragraph") for code, loc, _ in found)
     assert ("SCR224", "chart 1 data, sheet 1, cell A2", "Dean Harrington") in found
+    # A custom property's name can itself name someone; the report masks it in the location too.
+    named = [f for f in report.files[0].findings if f.code == "SCR211" and f.match == "Reviewed with Kerry Walsh"]
+    assert named and named[0].where() == "custom property 'R**** w**** K**** W****'"
 
 
 def test_after_anonymisation_nothing_blocks(planted, register, engine, tmp_path):

@@ -21,6 +21,8 @@ logger = logging.getLogger(__name__)
 _GENERATED_LABEL = re.compile(r"^(?:the\s+)?(?:person|place|organisation|professional|child|sibling|adult)\s+\d+$"
                               r"|^\[[a-z ]+\]$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
+# Labels that carry a name someone typed: "custom property: <name>", "custom XML part <part>: <element>".
+_NAMED_IN_LABEL = re.compile(r"custom property: (.+)$|custom XML part [^:]+: (?:[^ ]+ )?(.+)$")
 _QUOTED = re.compile(r'"([^"]+)"|\'([^\']+)\'')
 
 
@@ -138,15 +140,17 @@ class CheckContext:
         ]
         return [d for d in found if self._keeps(d)]
 
+    def names_someone(self, text: str) -> bool:
+        """Whether a short label (a file or picture name, a property name) holds a name or other identifier."""
+        readable = re.sub(r"[_.\-]+", " ", text)
+        return bool(self.find_in(readable)) or self._register_name_in(text)
+
     def personal_in(self, location: str) -> str | None:
-        """The quoted part of a walker's label when it identifies someone (a picture called
-        "poppy_harrington.png", a custom property named after the child), so reports can mask it."""
-        for pair in _QUOTED.findall(location):
-            quoted = pair[0] or pair[1]
-            readable = re.sub(r"[_.\-]+", " ", quoted)
-            if self.find_in(readable) or self._register_name_in(quoted):
-                return quoted
-        return None
+        """The part of a walker's label that identifies someone (a picture called "poppy_harrington.png", a
+        custom property named "Reviewed with Kerry Walsh"), so reports can mask it."""
+        candidates = [a or b for a, b in _QUOTED.findall(location)]
+        candidates += [a or b for a, b in _NAMED_IN_LABEL.findall(location)]
+        return next((c for c in candidates if c.strip() and self.names_someone(c)), None)
 
     def _register_name_in(self, text: str) -> bool:
         squashed = re.sub(r"[^a-z0-9]", "", text.lower())

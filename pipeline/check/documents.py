@@ -49,6 +49,7 @@ class DocProperty:
     label: str
     value: str
     personal: bool
+    custom_name: str | None = None  # for a custom property, its name (which can itself name someone)
 
 
 @dataclass
@@ -167,9 +168,9 @@ def _office_segments(doc: CheckedDocument) -> list[TextSegment]:
 def _workbook_locations(doc: CheckedDocument) -> list:
     from ..anonymise.formats.xlsx import Workbook
 
-    # The anonymiser's workbook reader loads the file into memory; the file on disk is never written.
-    book = Workbook(doc.path)
-    doc.cache["workbook_dates_of_birth"] = book.removed.get("dates of birth", 0)
+    # The anonymiser's workbook reader in inspect mode: nothing is changed, even in memory, and dates of
+    # birth in date cells and comment authors come back as locations.
+    book = Workbook(doc.path, inspect=True)
     # Labels quote sheet names, which can themselves be personal ("Poppy H contacts"); name sheets by
     # their tab position instead, as the structural rules do.
     titles = [(f'sheet name "{s.title}"', f'sheet "{s.title}"', n) for n, s in enumerate(book.book.worksheets, 1)]

@@ -63,9 +63,10 @@ def _ooxml_properties(doc: CheckedDocument) -> list[DocProperty]:
     if package.has("docProps/custom.xml"):
         for prop in package.xml("docProps/custom.xml").iter(qn("cust:property")):
             value = " ".join(t.strip() for t in prop.itertext() if t.strip())
-            # Any custom property is personal information to the Document Inspector: boards' systems put
-            # case numbers, client names and owners there.
-            found.append(DocProperty(f"custom property '{prop.get('name', '?')}'", value, True))
+            # Boards' systems put case numbers, client names and owners here. The value is searched like any
+            # text; the name is checked by SCR211, because the walker does not read names as text.
+            name = prop.get("name", "?")
+            found.append(DocProperty(f"custom property '{name}'", value, False, custom_name=name))
     return found
 
 
@@ -79,7 +80,8 @@ def _pdf_properties(doc: CheckedDocument) -> list[DocProperty]:
     known = {key for key, _, _ in _PDF_PROPERTIES} | {"/CreationDate", "/ModDate", "/Trapped"}
     for key, value in info.items():
         if key not in known and value is not None and str(value).strip():
-            found.append(DocProperty(f"custom property '{key.lstrip('/')}'", str(value).strip(), True))
+            name = key.lstrip("/")
+            found.append(DocProperty(f"custom property '{name}'", str(value).strip(), False, custom_name=name))
     try:
         xmp = doc.pdf.xmp_metadata
     except Exception:  # a damaged XMP packet must not stop the rest of the check

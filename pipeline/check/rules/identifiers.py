@@ -210,13 +210,12 @@ class DateOfBirthRule(DetectionRule):
 
     def check(self, doc, ctx):
         yield from super().check(doc, ctx)
-        if doc.format == "xlsx":
-            doc.segments()  # reading the workbook counts the date cells under a date-of-birth heading
-            count = doc.cache.get("workbook_dates_of_birth", 0)
-            if count:
-                yield self.finding("date cells under a 'date of birth' column heading",
-                                   f"{count} date(s) of birth are in date-formatted cells. Remove them, or give "
-                                   "ages instead.")
+        # A date typed into a date cell under a "Date of birth" heading: the workbook reader marks it.
+        for segment in doc.segments():
+            if segment.kind == "date of birth":
+                yield self.finding(segment.location, "A date of birth {match} is in a date cell under a 'date of "
+                                                     "birth' heading. Remove it, or give the child's age instead.",
+                                   match=segment.text)
 
 
 # --- quasi-identifiers ------------------------------------------------------------------------------

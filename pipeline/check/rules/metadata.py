@@ -39,14 +39,16 @@ class PersonalPropertiesRule(Rule):
     code = "SCR211"
     category = "metadata"
     severity = BLOCK
-    description = "Personal document properties: author, last modified by, company, manager, custom properties"
+    description = "Personal document properties: author, last modified by, company, manager; custom properties naming someone"
 
     def check(self, doc, ctx):
         for prop in doc.properties():
             if prop.personal and not is_neutral(prop.value, ctx):
-                where = prop.label if prop.label.startswith("custom property") else f"document property '{prop.label}'"
-                yield self.finding(where, f"The {where} is filled in ({{match}}). {_INSPECT}",
-                                   match=prop.value, location_match=ctx.personal_in(where))
+                where = f"document property '{prop.label}'"
+                yield self.finding(where, f"The {where} is filled in ({{match}}). {_INSPECT}", match=prop.value)
+            elif prop.custom_name and ctx.names_someone(prop.custom_name):
+                yield self.finding(prop.label, "The name of this custom property ({match}) identifies someone. "
+                                               f"{_INSPECT}", match=prop.custom_name, location_match=prop.custom_name)
 
 
 @register
