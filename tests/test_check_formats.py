@@ -141,3 +141,37 @@ def test_pdf_copies_of_our_reports_do_not_confuse_the_word_checks(tmp_path, regi
     assert [f.error for f in report.files] == [None] * 5
     assert [f.kind for f in report.files] == ["executive-summary", "action-plan", "overview-report",
                                               "action-plan", "overview-report"]
+
+
+def jpeg_with_exif(artist: str, description: str) -> bytes:
+    """A JPEG header carrying EXIF Artist and ImageDescription, as a phone camera writes them."""
+    import struct
+
+    strings = [(0x010E, description.encode() + b"\x00"), (0x013B, artist.encode() + b"\x00")]
+    entries, data = b"", b""
+    data_start = 8 + 2 + 12 * len(strings) + 4
+    for tag, value in strings:
+        entries += struct.pack("<HHII", tag, 2, len(value), data_start + len(data))
+        data += value
+    tiff = b"II*\x00" + struct.pack("<I", 8) + struct.pack("<H", len(strings)) + entries + b"\x00\x00\x00\x00" + data
+    app1 = b"Exif\x00\x00" + tiff
+    return b"\xff\xd8" + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + b"\xff\xd9"
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [("artist", "Sarah Okafor"), ("description", "Poppy Harrington at nursery")],
+)
+def test_names_in_image_metadata_are_found(tmp_path, register, engine, field, expected):
+    from pipeline.check.imagemeta import image_text
+
+    jpeg = jpeg_with_exif("Sarah Okafor", "Poppy Harrington at nursery")
+    assert (field, expected) in image_text(jpeg)
+    path = simple_docx(tmp_path / "imr.docx", ["Child A was seen."])
+    import zipfile
+
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("word/media/photo.jpeg", jpeg)
+    report = check_paths([path], register=register, anonymiser=engine)
+    found = {(f.code, f.match) for f in report.files[0].findings}
+    assert ("SCR225", expected) in found, report.to_text(show=True)

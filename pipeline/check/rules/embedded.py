@@ -128,6 +128,37 @@ class ChartDataRule(Rule):
 
 
 @register
+class ImageMetadataRule(Rule):
+    code = "SCR225"
+    category = "metadata"
+    severity = BLOCK
+    description = "Names inside image files' own metadata (PNG text, JPEG EXIF/XMP author and description)"
+    formats = ("docx", "xlsx")
+
+    def check(self, doc, ctx):
+        from ..imagemeta import image_text
+
+        package = doc.package
+        media = [n for n in package.names() if n.lower().endswith(_IMAGE_SUFFIXES) and "/media/" in n]
+        for number, part in enumerate(media, start=1):
+            for field, text in image_text(package.raw[part]):
+                personal = field.lower() in _IMAGE_AUTHOR_FIELDS and not _neutral(text, ctx)
+                if personal or ctx.names_someone(text):
+                    yield self.finding(f"image {number} of {len(media)} (its '{field}' field)",
+                                       "The image file itself records {match}. Insert a copy saved without its "
+                                       "properties (or a screenshot of it).", match=text)
+
+
+_IMAGE_AUTHOR_FIELDS = {"author", "artist", "dc:creator", "copyright", "dc:rights"}
+
+
+def _neutral(text: str, ctx) -> bool:
+    from .metadata import is_neutral
+
+    return is_neutral(text, ctx)
+
+
+@register
 class MacrosRule(Rule):
     code = "SCR222"
     category = "embedded_content"
