@@ -155,19 +155,21 @@ def _share_learned_names(found: list[Found], run: _Runner) -> None:
     from .recognisers.known_names import KnownNames
 
     batch: list[Learned] = list(dict.fromkeys(item for f in found for item in f.learned))
+    names = KnownNames()
+    for written, single in batch:
+        names.learn(written, single=single)
+    if not len(names):
+        return
     jobs: list[tuple[list[str], list[Learned]]] = []
     targets: list[tuple[Found, list[int]]] = []
     for item in found:
         if item.error:
             continue
-        own = set(item.learned)
-        others = KnownNames()
-        for written, single in batch:
-            if (written, single) not in own:
-                others.learn(written, single=single)
-        if not len(others):
-            continue
-        indices = [i for i, text in enumerate(item.queries) if others.find(text)]
+        # Only texts where a learned name appears outside what is already replaced need another look.
+        indices = [
+            i for i, text in enumerate(item.queries)
+            if any(not _covered(start, end, item.results[i]) for start, end in names.find(text))
+        ]
         if indices:
             jobs.append(([item.queries[i] for i in indices], batch))
             targets.append((item, indices))
@@ -175,6 +177,10 @@ def _share_learned_names(found: list[Found], run: _Runner) -> None:
         for index, spans in zip(indices, results):
             item.results[index] = spans
         item.tokens.update(tokens)
+
+
+def _covered(start: int, end: int, spans: Sequence[Span]) -> bool:
+    return any(span.start <= start and end <= span.end for span in spans)
 
 
 # ---------------------------------------------------------------- step 3: labels (here, in order)

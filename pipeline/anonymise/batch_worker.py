@@ -142,18 +142,37 @@ def _fresh_engine(known: Sequence[Learned] = ()):
     if not (hasattr(anonymiser, "_known") and hasattr(anonymiser, "_cache")):
         # Fail closed: without this the same file could be anonymised differently by different workers.
         raise RuntimeError("the anonymiser no longer keeps learned names where the batch runner expects them")
-    names = _recording_names()
-    for written, single in known:
-        names.learn(written, single=single)
-    names.calls.clear()
+    names = _taught(tuple(known))
     anonymiser._known = names  # type: ignore[attr-defined]
     anonymiser._cache.clear()  # type: ignore[attr-defined]
     return anonymiser, names
 
 
+def _taught(known: tuple[Learned, ...]):
+    """A name memory holding `known`. Compiling its pattern is the slow part, so the worker keeps one and
+    reuses it while the engine adds nothing to it (what it learns again is already there)."""
+    cached = WORKER.get("taught")
+    if cached is None or cached[0] != known:  # type: ignore[index]
+        names = _recording_names()
+        for written, single in known:
+            names.learn(written, single=single)
+        names.find("")  # compile now, once
+        WORKER["taught"] = cached = (known, names, len(names))
+    names = cached[1]  # type: ignore[index]
+    names.calls.clear()
+    return names
+
+
+def _forget_if_changed(names) -> None:
+    cached = WORKER.get("taught")
+    if cached is not None and cached[1] is names and len(names) != cached[2]:  # type: ignore[index]
+        WORKER.pop("taught")
+
+
 def _search(queries: list[str], known: Sequence[Learned] = ()) -> tuple[list[list[Span]], list[Learned], dict]:
     anonymiser, names = _fresh_engine(known)
     results = [[_span(r) for r in spans] for spans in anonymiser.find_many(queries)]
+    _forget_if_changed(names)
     issued = WORKER["labeller"].issued  # type: ignore[attr-defined]
     used = {key for spans in results for s in spans for key in TOKEN.findall(s.replacement)}
     return results, list(names.calls), {key: issued[key] for key in used}
