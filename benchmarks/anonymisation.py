@@ -339,17 +339,33 @@ def batch_api_available() -> bool:
     return True
 
 
-def run_command(in_dir: Path, out_dir: Path, workers: int, register_file: Path) -> tuple[float, int]:
-    """Wall time of anonymising the folder with N workers, in a fresh process with the network blocked:
-    through the batch runner's Python API (what `scr anonymise` calls), or the command itself if that API
-    is not there. Returns (seconds, network attempts seen by the child)."""
+@dataclass
+class CommandRun:
+    seconds: float  # wall time
+    cpu_seconds: float  # user + system time of the process and its workers
+    network_attempts: int
+
+    @property
+    def cores_used(self) -> float:
+        return self.cpu_seconds / self.seconds if self.seconds else 0.0
+
+
+def run_command(in_dir: Path, out_dir: Path, workers: int, register_file: Path) -> CommandRun:
+    """Anonymise the folder with N workers, in a fresh process with the network blocked: through the batch
+    runner's Python API (what `scr anonymise` calls), or the command itself if that API is not there.
+
+    CPU time is recorded too: two workers on two idle cores should use close to two cores; if they use
+    barely more than one, the machine was busy with other work or the runner serialised them."""
     child = _BATCH_CHILD if batch_api_available() else _CLI_CHILD
     command = [sys.executable, "-c", OFFLINE_GUARD + child, str(in_dir), str(out_dir), str(register_file),
                str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-8:])
         raise RuntimeError(f"anonymising with {workers} worker(s) exited {done.returncode}:\n{tail}")
@@ -363,7 +379,7 @@ def run_command(in_dir: Path, out_dir: Path, workers: int, register_file: Path) 
     expected = len(list(in_dir.glob("*.docx")))
     if len(written) != expected:
         raise RuntimeError(f"with {workers} worker(s) {len(written)} of {expected} documents were written")
-    return elapsed, attempts
+    return CommandRun(elapsed, cpu, attempts)
 
 
 # ---------------------------------------------------------------- report
@@ -530,31 +546,33 @@ def main(argv: list[str] | None = None) -> int:
                 written = write_documents(documents, in_dir, args.documents)
                 # Interleaved and repeated, fastest kept: on a shared machine a burst of other work
                 # should not land on one side of the comparison only.
-                times: dict[int, list[float]] = {1: [], 2: []}
-                attempts_runs = 0
+                runs: dict[int, list[CommandRun]] = {1: [], 2: []}
                 for attempt in range(max(1, args.repeats)):
                     for workers in (1, 2):
-                        seconds, seen = run_command(in_dir, Path(tmp) / f"out-{workers}-{attempt}", workers,
-                                                    register_file)
-                        times[workers].append(seconds)
-                        attempts_runs += seen
-                one, two = min(times[1]), min(times[2])
+                        runs[workers].append(run_command(in_dir, Path(tmp) / f"out-{workers}-{attempt}", workers,
+                                                         register_file))
+                best = {w: min(r, key=lambda run: run.seconds) for w, r in runs.items()}
+                one, two = best[1].seconds, best[2].seconds
                 # Start-up (interpreter, imports, model) cannot be shared between workers; measuring it
                 # on a single small file shows how much of the remaining time did run in parallel.
                 single = Path(tmp) / "single"
                 single.mkdir()
                 write_documents(documents, single, 1)
-                startup, attempts_start = run_command(single, Path(tmp) / "out-single", 1, register_file)
-            child_attempts = attempts_runs + attempts_start
+                startup_run = run_command(single, Path(tmp) / "out-single", 1, register_file)
+                startup = startup_run.seconds
+            child_attempts = sum(r.network_attempts for rs in runs.values() for r in rs) + startup_run.network_attempts
             command_rss = max_rss_mib(resource.RUSAGE_CHILDREN)
             rows.append(Row(f"scr anonymise, {args.documents} .docx ({written:,} chars)",
                             f"{one:.1f}s -> {two:.1f}s", "--workers 1 -> 2", "", None))
             rows.append(Row("--workers 2 speed-up", f"{one / two:.2f}x", "", ">= 1.60x", one / two >= 1.6))
+            rows.append(Row("    cores used, 1 -> 2 workers", f"{best[1].cores_used:.2f} -> {best[2].cores_used:.2f}",
+                            f"CPU {best[1].cpu_seconds:.1f}s -> {best[2].cpu_seconds:.1f}s", "(info)"))
             if two > startup:
                 rows.append(Row("    excluding start-up", f"{(one - startup) / (two - startup):.2f}x",
                                 f"start-up with 1 file {startup:.1f}s", "(info)"))
             figures["workers"] = {"documents": args.documents, "characters": written, "workers_1_seconds": one,
-                                  "workers_2_seconds": two, "speedup": one / two, "startup_seconds": startup}
+                                  "workers_2_seconds": two, "speedup": one / two, "startup_seconds": startup,
+                                  "runs": {w: [vars(r) for r in rs] for w, rs in runs.items()}}
         except Exception as err:  # reported, and the run counts as incomplete
             problems.append(f"workers comparison could not run: {err}")
             rows.append(Row("--workers 2 speed-up", "not measured", "", ">= 1.60x", None))
