@@ -249,3 +249,11 @@ def test_smartness_judged_from_the_case_when_no_plan_is_checked(tmp_path, minima
     # The minimal case has one recommendation: the summary's second has no action behind it.
     assert [f.message.split(" has ")[0] for f in smart] == ["Recommendation 2"]
     assert smart[0].blocks
+
+
+def test_the_boards_short_and_long_names_are_the_same_organisation(tmp_path, minimal_case, anonymiser_factory):
+    assert minimal_case.chair.organisation == "Westmoor LSCB"
+    long_name = (CHAIR[0], CHAIR[1], minimal_case.board.name)
+    summary = executive_summary(tmp_path / "executive-summary.docx", people=(long_name, PANEL_CHAIR, AUTHOR))
+    report = check_paths([summary], case=minimal_case, anonymiser=anonymiser_factory(minimal_case.register))
+    assert not [f for f in report.files[0].findings if f.code == "SCR402"], report.to_text(show=True)

@@ -86,7 +86,7 @@ class NamedPeopleRule(ContentRule):
         outline: Outline = doc.outline()
         officers = [o for o in ctx.named_officers() if o.job_title or o.organisation]
         if ctx.case is not None or officers:
-            yield from self._against_data(outline, officers)
+            yield from self._against_data(outline, officers, ctx)
         else:
             yield from self._by_shape(outline, ctx)
 
@@ -109,7 +109,7 @@ class NamedPeopleRule(ContentRule):
                     found.append((" | ".join(row), f"table {table.number}, row {number}"))
         return found
 
-    def _against_data(self, outline: Outline, officers) -> Iterator[Finding]:
+    def _against_data(self, outline: Outline, officers, ctx) -> Iterator[Finding]:
         for officer in officers:
             mentions = self._mentions(outline, officer.name)
             if not mentions:
@@ -123,7 +123,7 @@ class NamedPeopleRule(ContentRule):
                 missing = []
                 if officer.job_title and not _contains(text, officer.job_title):
                     missing.append(f"job title ('{officer.job_title}')")
-                if officer.organisation and not _contains(text, officer.organisation):
+                if officer.organisation and not any(_contains(text, o) for o in _same_organisation(officer, ctx)):
                     missing.append(f"organisation ('{officer.organisation}')")
                 if missing_best is None or len(missing) < len(missing_best):
                     missing_best, where_best = missing, where
@@ -253,6 +253,24 @@ class SmartRecommendationsRule(ContentRule):
                 gaps.append("target date")
             if gaps:
                 yield self.finding(rec.para.location, f"Recommendation {rec.number} has no {_and(gaps)} (§8.72).")
+
+
+def _same_organisation(officer, ctx) -> set[str]:
+    """The officer's organisation as it may be written: the board by either of its names, and "LSCB" for
+    "Local Safeguarding Children Board" ("Westmoor LSCB" is the same employer as the board's full name)."""
+    names = {officer.organisation}
+    if ctx.case is not None:
+        board = {ctx.case.board.name, ctx.case.board.short_name}
+        if officer.organisation in board:
+            names |= board
+    for name in list(names):
+        if name:
+            names.add(_LONG_LSCB.sub("LSCB", name))
+            names.add(re.sub(r"\bLSCB\b", "Local Safeguarding Children Board", name))
+    return {n for n in names if n}
+
+
+_LONG_LSCB = re.compile(r"\bLocal Safeguarding Children Board\b", re.I)
 
 
 def _closest_plan_table(outline: Outline) -> tuple[str, str]:
