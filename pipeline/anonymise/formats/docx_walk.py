@@ -326,6 +326,8 @@ class Walker:
             local = etree.QName(element).localname
             if (element.text or "").strip():
                 yield _element_text(part, f"custom XML part {part}: {local}", "property", element)
+            if element is root and etree.QName(root).namespace == _BIBLIOGRAPHY:
+                continue  # the citation style settings Word puts on every document ("/APA.XSL")
             for attr, value in element.attrib.items():
                 if value.strip() and not attr.startswith("{http://www.w3.org/"):
                     get, set_ = attribute_segment_fns(element, attr)
@@ -387,6 +389,7 @@ def _element_text(part: str, label: str, kind: str, element: etree._Element) -> 
     return text_location(part, label, kind, lambda: element.text or "", set_, concealed=True)
 
 
+_BIBLIOGRAPHY = "http://schemas.openxmlformats.org/officeDocument/2006/bibliography"
 _Walker = Walker  # earlier name, still used by the checker
 
 
