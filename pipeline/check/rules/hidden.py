@@ -22,6 +22,9 @@ REVISION_TAGS = tuple(
     )
 )
 _XL_COMMENTS = re.compile(r"^xl/(comments\d*|comments/comment\d*|threadedComments/threadedComment\d*)\.xml$")
+NS_X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_TC = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
+NS_REL_R = NS["r"]
 MAX_PER_RULE = 25  # beyond this a list stops helping; the last finding says how many more there are
 
 
@@ -78,11 +81,6 @@ class CommentsRule(Rule):
                     continue
                 yield self.finding(f"page {number}", f"An annotation ({subtype.lstrip('/')}) is in the PDF; "
                                                      "remove it and export the PDF again from the checked document.")
-
-
-NS_X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-NS_TC = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
-NS_REL_R = NS["r"]
 
 
 def _sheet_names(package) -> dict[str, str]:
