@@ -106,3 +106,21 @@ def test_title_picks_the_only_person_it_can_mean():
 
 def test_an_empty_register_finds_nothing():
     assert RegisterRecogniser(Register()).analyze("Poppy Harrington", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zoë said so; ZOË agreed; zoë's coat.", "Mother said so; Mother agreed; Mother's coat."),
+        ("Ms Ó Súilleabháin and Ó SÚILLEABHÁIN", "Mother and Mother"),
+        ("Femke de Vries and Ms de Vries", "Nurse 1 and Nurse 1"),
+        ("Signed P.H. and PH", "Signed Child A and Child A"),
+    ],
+)
+def test_accents_particles_and_dotted_initials(anonymiser_factory, text, expected):
+    register = Register(people=(
+        Person("Poppy Harrington", "Child A", ("PH",)),
+        Person("Zoë Ó Súilleabháin", "Mother"),
+        Person("Femke de Vries", "Nurse 1"),
+    ))
+    assert anonymiser_factory(register).anonymise(text).text == expected

@@ -16,6 +16,7 @@ from .vocabulary import COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, ROLE_WORDS, T
 
 APOSTROPHES = "'’‘`"
 _PARTICLES = frozenset("de da di du van von der den del della le la dos das bin ibn al el ap ter".split())
+SURNAME_PARTICLES = _PARTICLES | {"ó", "o", "ní", "nic", "mac", "mc", "st", "st.", "ua", "bint"}
 _APOS_CLASS = "['’‘`]"
 _POLICE_RANKS = {"pc", "wpc", "dc", "ds", "di", "dci", "dsi", "dsu"}
 
@@ -103,9 +104,15 @@ class VariantTable:
         if not parts:
             return
         self.add(f"{tokens[0]} {tokens[-1]}", target, "any case")
+        # A surname that starts with a particle is written with it: "Ó Súilleabháin", "de Vries".
+        particle = next((i for i, t in enumerate(tokens[1:-1], start=1) if t.lower() in SURNAME_PARTICLES), None)
+        if particle is not None:
+            surname = " ".join(tokens[particle:])
+            self.add(surname, target, "any case")
+            self.add(f"{tokens[0]} {surname}", target, "any case")
         for token in tokens:
             low = token.lower().strip(".")
-            if _is_single_initial(token) or low in TITLES or low in ROLE_WORDS or token in _PARTICLES:
+            if _is_single_initial(token) or low in TITLES or low in ROLE_WORDS or low in SURNAME_PARTICLES:
                 continue  # "Nanna Pat": "Pat" is her name, "Nanna" is what any grandmother is called
             self.add(token, target)
             if "-" in token:
@@ -126,7 +133,10 @@ class VariantTable:
         return self._regex
 
     def lookup(self, matched_name: str) -> Variant | None:
-        return self.variants.get(variant_key(matched_name))
+        found = self.variants.get(variant_key(matched_name))
+        if found is None and "." in matched_name:
+            found = self.variants.get(variant_key(matched_name.replace(".", "").replace(" ", "")))  # "P.H."
+        return found
 
 
 def _strictness(kind: str) -> int:
