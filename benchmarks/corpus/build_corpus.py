@@ -285,7 +285,9 @@ def _person_names(documents: list[Document]) -> dict[str, str]:
         for m in doc.mentions:
             if m.type == "PERSON":
                 for token in re.findall(r"[^\W\d_]{3,}(?:['’-][^\W\d_]+)*", m.text):
-                    if token.lower() not in TITLES and not token.isupper():
+                    # Lower-case mentions ("spoke to chantelle") are not searched for: "will" and "rose"
+                    # written in lower case are nearly always the ordinary words.
+                    if token.lower() not in TITLES and token[0].isupper() and not token.isupper():
                         names.setdefault(token, m.entity)
     return names
 
