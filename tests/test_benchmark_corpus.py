@@ -92,6 +92,7 @@ def test_register_file_loads_with_the_project_loader_and_every_entry_is_mentione
     ("body", "expected"),
     [
         ("Seen by [[Joy Adeyemi|hv1]]. Joy said no.", "'Joy' (a name of hv1) is not annotated here"),
+        ("Visit to Kestrel Way today.", "'Kestrel Way' (register place) is not annotated here"),
         ("NHS number [[628 194 8212|nhs-rose]].", "NHS_NUMBER '628 194 8212' (nhs-rose) is not a valid value"),
         ("Postcode [[DN4 7Q|pc-home]].", "POSTCODE 'DN4 7Q' (pc-home) is not a valid value"),
         ("Call [[01234 5|phone-mother]].", "PHONE '01234 5' (phone-mother) is not a valid value"),

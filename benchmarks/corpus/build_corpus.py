@@ -266,6 +266,7 @@ def corpus_problems(
             if k.kind == "exempt" and not _tokens(k.text) & exempt_tokens:
                 problems.append(f"{where}: exempt keep item {k.text!r} is not one of the register's exempt people")
         problems += _unannotated_names(doc, person_names, where)
+        problems += _unannotated_places(doc, register, where)
 
     problems += [f"entities.yaml: '{eid}' is never mentioned in the corpus" for eid in entities if not used[eid]]
     total = sum(len(d.mentions) for d in documents)
@@ -302,6 +303,19 @@ def _unannotated_names(doc: Document, names: dict[str, str], where: str) -> list
             if not any(s <= found.start() < e for s, e in covered):
                 line = doc.text.count("\n", 0, found.start()) + 1
                 problems.append(f"{where} line {line}: '{token}' (a name of {entity}) is not annotated here")
+    return problems
+
+
+def _unannotated_places(doc: Document, register: dict, where: str) -> list[str]:
+    """A register place written without markup ("Subject: Family at Foundry Row") is a slip too."""
+    covered = [(m.start, m.end) for m in doc.mentions]
+    problems = []
+    for place in register.get("places") or []:
+        for name in [place["name"], *(place.get("aliases") or [])]:
+            for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+                if not any(s <= found.start() < e for s, e in covered):
+                    line = doc.text.count("\n", 0, found.start()) + 1
+                    problems.append(f"{where} line {line}: '{name}' (register place) is not annotated here")
     return problems
 
 
