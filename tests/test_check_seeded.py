@@ -201,3 +201,12 @@ def test_the_report_never_repeats_what_it_found(planted, register, engine):
 def test_exempt_names_roles_agencies_and_legislation_raise_nothing(tmp_path, register, engine, text):
     report = check(simple_docx(tmp_path / "imr.docx", [text]), register, engine)
     assert report.files[0].findings == [], report.to_text(show=True)
+
+
+def test_a_match_read_across_a_pseudonyms_edge_is_not_a_leak(tmp_path, register, engine):
+    text = "Mother's partner asked for an appointment for Child A. Booked for 14/08/2023 at 10:20."
+    report = check(simple_docx(tmp_path / "chronology.docx", [text]), register, engine)
+    assert not [f for f in report.files[0].findings if f.category == "person"], report.to_text(show=True)
+    # A real name after the pseudonym is still found.
+    leak = check(simple_docx(tmp_path / "leak.docx", ["Child A. Kerry Walsh booked it."]), register, engine)
+    assert ("SCR101", "Kerry Walsh") in {(f.code, f.match) for f in leak.files[0].findings}
