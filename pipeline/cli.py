@@ -44,10 +44,11 @@ def _register_commands() -> None:
     from .commands import letters as _letters
     from .commands import anonymise as _anonymise
     from .commands import check as _check
+    from .commands import build as _build
     from .commands import render as _render
     from .commands import templates as _templates
 
-    for module in (_validate, _timeline, _letters, _anonymise, _check, _render, _templates):
+    for module in (_validate, _timeline, _letters, _anonymise, _check, _build, _render, _templates):
         main.add_command(module.command)
 
 
