@@ -121,7 +121,7 @@ def test_redaction_log_lists_replacements_without_originals(batch, tmp_path):
     assert {"file": "a_chronology.docx", "location": "paragraph 1", "entity_type": "PERSON",
             "replacement": "Person 1", "source": "ner"} in rows
     assert {"file": "a_chronology.docx", "location": "whole file", "entity_type": "author names",
-            "replacement": "1 removed", "source": "cleaning"} in rows
+            "replacement": "1 replaced by 'Author'", "source": "cleaning"} in rows
     text = (out / "redaction-log.csv").read_text(encoding="utf-8")
     for name in ("Jennifer", "Blackwood", "Pettifer", "Poppy", "Harrington"):
         assert name not in text

@@ -45,6 +45,12 @@ KEY_COLUMNS = ("file", "location", "entity_type", "original", "replacement", "so
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 Progress = Callable[[str, int, int], None]
+# How the log describes what cleaning did, where "removed" would be wrong.
+_CLEANING_WORDS = {
+    "insertions accepted": "kept as ordinary text", "author names": "replaced by 'Author'",
+    "home folder paths": "shortened", "template paths": "shortened to the file name",
+    "dates": "changed as --dates asks",
+}
 
 
 @dataclass(frozen=True)
@@ -243,7 +249,7 @@ def _log_rows(found: list[Found], results: list[FileResult]) -> Iterator[tuple[s
             continue
         name = result.output.name
         for what, count in sorted(item.removed.items()):
-            yield name, "whole file", what, f"{count} removed", "cleaning"
+            yield name, "whole file", what, f"{count} {_CLEANING_WORDS.get(what, 'removed')}", "cleaning"
         if item.name_spans:
             yield from ((name, "file name", s.entity_type, s.replacement, s.source) for s in item.name_spans)
         for label, spans in zip(item.labels, item.spans):
