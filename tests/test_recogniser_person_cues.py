@@ -111,3 +111,26 @@ def test_title_case_headings_and_phrases_are_not_people(anonymiser_factory, text
 )
 def test_a_lone_given_name_is_replaced(anonymiser_factory, text, gone):
     assert gone not in anonymiser_factory(None).anonymise(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("07/01/2023 mgr decision (G L-E): nfa, close. letter to mum. copy to hv + school (mrs pemberton).", ["L-E"]),
+        ("04/01/2023 tried mum x2 no answer. spoke to hv. no visits since june. rp", [" rp"]),
+        ('"pls see attached re the letter – Dr N asked for it to go today".', ["Dr N"]),
+    ],
+)
+def test_initials_in_hurried_notes(anonymiser_factory, text, gone):
+    out = anonymiser_factory(None).anonymise(text).text
+    for fragment in gone:
+        assert fragment not in out, out
+
+
+def test_notes_typed_without_capitals_still_lose_register_names(anonymiser_factory, case_register):
+    text = "call from nan re poppy. says kelly using again + will selling from house. i will call back. dean not involved."
+    out = anonymiser_factory(case_register).anonymise(text).text
+    assert out == (
+        "call from nan re Child A. says Mother using again + Mother's partner selling from house. "
+        "i will call back. Father not involved."
+    )

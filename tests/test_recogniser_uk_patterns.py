@@ -128,3 +128,45 @@ def test_dates_of_birth(text, expected):
 )
 def test_reference_numbers(text, expected):
     assert spans(ReferenceRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a grey Corsa YK19 RTX was seen", ["YK19 RTX"]),
+        ("reg A123 BCD", ["A123 BCD"]),
+        ("take the a1 bus at 10am", []),
+        ("In 2019 RTX was founded", []),
+    ],
+)
+def test_vehicle_registrations(text, expected):
+    from pipeline.anonymise.recognisers.uk_ids import UkVehicleRecogniser
+
+    assert spans(UkVehicleRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Facebook profile facebook.com/ty.bclarke.7; Snapchat @tyb_clarke96.", ["@tyb_clarke96", "facebook.com/ty.bclarke.7"]),
+        ("see https://www.instagram.com/poppy_h_2015/ now", ["https://www.instagram.com/poppy_h_2015/"]),
+        ("email kelly@gmail.com", []),
+        ("meet @ 10", []),
+    ],
+)
+def test_online_accounts(text, expected):
+    from pipeline.anonymise.recognisers.online import OnlineAccountRecogniser
+
+    assert spans(OnlineAccountRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("registered keeper of Flat 9, Wharf House.", ["Flat 9, Wharf House"]),
+        ("living at a hostel, Albion House, on", ["Albion House"]),
+        ("a letter to Companies House", []),
+    ],
+)
+def test_named_buildings(text, expected):
+    assert spans(UkAddressRecogniser(), text) == expected

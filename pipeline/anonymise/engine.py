@@ -333,6 +333,9 @@ def _has_name_word(fragment: str) -> bool:
 
 
 def _trim_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    possessive = re.match(r"['’]s\b", text[start:end])
+    if possessive:
+        start += possessive.end()  # the "'s" left after "Rose" in "Rose's Moses"
     while start < end and not (text[start].isalnum()):
         start += 1
     while end > start and not (text[end - 1].isalnum()):

@@ -133,6 +133,7 @@ def _load_builtin() -> None:
         initials,
         name_shape,
         ner,
+        online,
         phone,
         reference,
         register,

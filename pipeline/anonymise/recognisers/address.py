@@ -14,11 +14,21 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import ScrRecogniser, recogniser, result
 from .vocabulary import AGENCY_WORDS, ROLE_WORDS, STREET_TYPES, UNNUMBERED_STREET_TYPES
+from .wordlists import known_word
 
 _WORD = r"[A-Z][\w'’-]*"
 _NUMBERED = re.compile(
     r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:\s*-\s*\d{1,4})?,?\s+"
     rf"(?:{_WORD}\s+){{1,3}}(?:{'|'.join(STREET_TYPES)})\b"
+)
+_BUILDINGS = "House|Court|Lodge|Mansions|Building|Tower|Towers|Heights|Point|Block|Hall|Cottage|Cottages|Farm"
+# "Flat 9, Wharf House": a flat in a named building.
+_FLAT_IN_BUILDING = re.compile(
+    rf"(?<![\w/])(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+(?:{_WORD}\s+){{1,3}}(?:{_BUILDINGS})\b"
+)
+# "at a hostel, Albion House": a named building after a preposition or a comma.
+_NAMED_BUILDING = re.compile(
+    rf"(?:\b(?:at|in|to|from|of|near|outside|inside)|,)[ \t]+(?P<building>(?:{_WORD}[ \t]+){{1,2}}(?:{_BUILDINGS}))\b"
 )
 _UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")
 
@@ -38,6 +48,12 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
         found = []
         for match in _NUMBERED.finditer(text):
             found.append(self._result(match.start(), match.end()))
+        for match in _FLAT_IN_BUILDING.finditer(text):
+            found.append(self._result(match.start(), match.end()))
+        for match in _NAMED_BUILDING.finditer(text):
+            words = match.group("building").split()
+            if not any(known_word(w) for w in words[:-1]):  # "Companies House", "Family Court" are not homes
+                found.append(self._result(match.start("building"), match.end("building")))
         numbered = [(r.start, r.end) for r in found]
         for match in _UNNUMBERED.finditer(text):
             start = _skip_leading_common_words(text, match.start(), match.end())

@@ -13,10 +13,17 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import ScrRecogniser, recogniser, result
 from .vocabulary import COMMON_ABBREVIATIONS
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .names import lower_case_text
 from .wordlists import known_word
 
 # Initials alone on the end of a line, after the end of a sentence or a closing quote.
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”’')])|(?<=[.!?\"”’')][ \t]))[ \t]*(?P<name>[A-Z]{2,3})[ \t]*$", re.MULTILINE)
+# Lower-case initials signing off notes typed without capitals ("...gave advice. rp").
+_LOWER_SIGN_OFF = re.compile(r"(?<=[.!?][ \t])[ \t]*(?P<name>[a-z]{2,3})[ \t]*$", re.MULTILINE)
+# Initials with a hyphenated surname initial: "G L-E" (Gareth Lloyd-Evans), "J.K-B."
+_HYPHENATED = re.compile(r"(?<![\w.-])(?P<name>[A-Z]\.?[ \t]?[A-Z]\.?-[A-Z]\.?)(?![\w-])")
 # An initial and a surname. Without a dot after the initial the surname must not be a known word, so
 # "A Home visit" and "I Will" are not names.
 _INITIAL_SURNAME = re.compile(
@@ -42,6 +49,13 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
         for match in _SIGN_OFF.finditer(text):
             if match.group("name") not in COMMON_ABBREVIATIONS:
                 found.append(self._result(match.start("name"), match.end("name")))
+        if lower_case_text(text):
+            for match in _LOWER_SIGN_OFF.finditer(text):
+                letters = match.group("name")
+                if letters.upper() not in COMMON_ABBREVIATIONS and not known_word(letters) and letters not in STOP_WORDS:
+                    found.append(self._result(match.start("name"), match.end("name")))
+        for match in _HYPHENATED.finditer(text):
+            found.append(self._result(match.start("name"), match.end("name")))
         for match in _INITIAL_SURNAME.finditer(text):
             surname = re.sub(r"['’]s$", "", match.group("surname"))
             if not match.group("dot") and (match.group("initial") in "AI" or known_word(surname)):

@@ -15,8 +15,8 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .names import VariantTable, used_as_word
-from .vocabulary import AGENCY_WORDS, COUNTRIES, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS, TITLES
+from .names import VariantTable, lower_case_text, used_as_word
+from .vocabulary import ORDINARY_WORD_NAMES, AGENCY_WORDS, COUNTRIES, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS, TITLES
 
 _CALENDAR_WORDS = {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -25,7 +25,8 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 def _eligible(word: str) -> bool:
     low = word.lower().replace("’", "'")
     return (
-        len(low) >= 3
+        word[:1].isupper()
+        and len(low) >= 3
         and low not in STOP_WORDS
         and low not in ROLE_WORDS
         and low not in AGENCY_WORDS
@@ -43,6 +44,7 @@ class KnownNames:
     def __init__(self) -> None:
         self.table = VariantTable()
         self._regex: re.Pattern[str] | None = None
+        self._lower_case_regex: re.Pattern[str] | None = None
         self._changed = False
         self._sources: dict[tuple[str, bool], None] = {}
 
@@ -66,7 +68,9 @@ class KnownNames:
             self.table.add(" ".join(names), 0, "any case")
         for name in names:
             if _eligible(name):
-                self.table.add(name, 0, "name case")
+                # "Grace" learned from "Grace Pemberton" must not take "grace period" in lower-case notes.
+                everyday = name.lower() in ORDINARY_WORD_NAMES
+                self.table.add(name, 0, "name case", in_lower_case_notes=not everyday)
         self._changed = self._changed or len(self.table.variants) != before
 
     def sources(self) -> list[tuple[str, bool]]:
@@ -75,11 +79,13 @@ class KnownNames:
     def find(self, text: str) -> list[tuple[int, int]]:
         if self._changed or self._regex is None:
             self._regex = self.table.compile()
+            self._lower_case_regex = self.table.compile(lower_case_text=True)
             self._changed = False
-        if self._regex is None:
+        regex = self._lower_case_regex if lower_case_text(text) else self._regex
+        if regex is None:
             return []
         return [
             (m.start(), m.end())
-            for m in self._regex.finditer(text)
+            for m in regex.finditer(text)
             if not (self.table.lookup(m.group("name")).kind == "name case" and used_as_word(text, m))
         ]

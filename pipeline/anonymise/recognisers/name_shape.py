@@ -42,9 +42,10 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         found, run = [], []
         for token in _TOKEN.finditer(text):
-            if name_like(token.group()) and (not run or _joins(text[run[-1].end():token.start()])):
+            possessive_before = bool(run) and re.search(r"['’]s$", run[-1].group())
+            if name_like(token.group()) and run and not possessive_before and _joins(text[run[-1].end():token.start()]):
                 run.append(token)
-                continue
+                continue  # a possessive ends a name: "Rose's Moses basket"
             self._emit(text, run, found)
             run = [token] if name_like(token.group()) else []
         self._emit(text, run, found)

@@ -23,9 +23,13 @@ _POLICE_RANKS = {"pc", "wpc", "dc", "ds", "di", "dci", "dsi", "dsu"}
 
 def _title_forms(title: str) -> list[str]:
     # "DI", "DC", "DS" are also names and words in lower or title case; police ranks only match in capitals.
+    # Only the commonest honorifics are also taken in lower case ("mr smith" in hurried notes): "his sister
+    # Rosie" is not a nurse called Rosie.
     if title in _POLICE_RANKS:
         return [title.upper()]
-    return [title.capitalize(), title.upper(), title]
+    if title in ("mr", "mrs", "ms", "miss", "dr", "mx"):
+        return [title.capitalize(), title.upper(), title]
+    return [title.capitalize(), title.upper()]
 
 
 _TITLE_PATTERN = r"(?P<title>(?:%s)\.?\s+)??" % "|".join(
@@ -66,6 +70,7 @@ class Variant:
     kind: str
     targets: set[int] = field(default_factory=set)
     fixed: str | None = None  # a replacement that does not depend on who it is ("the family")
+    in_lower_case_notes: bool = True  # also looked for in lower case in notes typed without capitals
 
 
 class VariantTable:
@@ -75,7 +80,8 @@ class VariantTable:
         self.variants: dict[str, Variant] = {}
         self._regex: re.Pattern[str] | None = None
 
-    def add(self, text: str, target: int, kind: str | None = None, fixed: str | None = None) -> None:
+    def add(self, text: str, target: int, kind: str | None = None, fixed: str | None = None,
+            *, in_lower_case_notes: bool = True) -> None:
         text = " ".join(text.split()).strip(" ,;:")
         if len(text) < 2:
             return
@@ -89,7 +95,7 @@ class VariantTable:
         key = variant_key(text)
         variant = self.variants.get(key)
         if variant is None:
-            variant = self.variants[key] = Variant(text, kind, fixed=fixed)
+            variant = self.variants[key] = Variant(text, kind, fixed=fixed, in_lower_case_notes=in_lower_case_notes)
         elif _strictness(kind) > _strictness(variant.kind):
             variant.kind = kind
         variant.targets.add(target)
@@ -120,17 +126,19 @@ class VariantTable:
                     if len(piece) >= 3:
                         self.add(piece, target)
 
-    def compile(self) -> re.Pattern[str] | None:
+    def compile(self, *, lower_case_text: bool = False) -> re.Pattern[str] | None:
+        """One pattern for every variant. With `lower_case_text` (notes typed without capitals), names
+        that are also words are taken in lower case too; `used_as_word` then decides each occurrence."""
         if not self.variants:
             return None
         alternatives = [
-            _variant_pattern(v) for v in sorted(self.variants.values(), key=lambda v: len(v.text), reverse=True)
+            _variant_pattern(v, lower_case_text)
+            for v in sorted(self.variants.values(), key=lambda v: len(v.text), reverse=True)
         ]
         body = "|".join(alternatives)
-        self._regex = re.compile(
+        return re.compile(
             rf"(?<![\w'’‘`@.-]){_TITLE_PATTERN}(?P<name>{body}){_HYPHEN_TAIL}(?![\w@]|['’]\w\w)"
         )
-        return self._regex
 
     def lookup(self, matched_name: str) -> Variant | None:
         found = self.variants.get(variant_key(matched_name))
@@ -162,7 +170,7 @@ def _escape_name(text: str) -> str:
     return "".join(pieces)
 
 
-def _variant_pattern(variant: Variant) -> str:
+def _variant_pattern(variant: Variant, lower_case_text: bool = False) -> str:
     if variant.kind == "initials":
         letters = re.sub(r"[.\s]", "", variant.text)
         dotted = r"\.\s?".join(letters) + r"\.?"
@@ -173,8 +181,10 @@ def _variant_pattern(variant: Variant) -> str:
         forms = [_escape_name(title)]
         if upper not in COMMON_ABBREVIATIONS and upper != title:
             forms.append(_escape_name(upper))
-        if variant.text not in (title, upper):  # "McDonald", "DeShawn": the register's own spelling
-            forms.append(_escape_name(variant.text))
+        if variant.text not in (title, upper) and not variant.text.islower():
+            forms.append(_escape_name(variant.text))  # "McDonald", "DeShawn": the register's own spelling
+        if lower_case_text and variant.in_lower_case_notes:
+            forms.append(_escape_name(variant.text.lower()))
         return "(?:" + "|".join(forms) + ")"
     return f"(?i:{_escape_name(variant.text)})"
 
@@ -186,6 +196,8 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
     word = match.group("name")
     if re.match(r"[ \t]+(?:19|20)\d\d\b", text[match.end():match.end() + 6]):
         return True  # "Summer 2023", "May 2023": a season or a month
+    if word.islower():
+        return _lower_case_word_use(text, match)
     if word.isupper() and len(word) > 1:
         # In a line of capitals a modal or other function word is a word; a noun-like name is kept
         # replaced, because an all-capitals name is how headings and police records write people.
@@ -194,6 +206,30 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
         following = re.match(r"\s+([A-Za-z]+)", text[match.end():match.end() + 30])
         return bool(following) and following.group(1).lower() in WORD_USE_FOLLOWERS
     return False
+
+
+# In notes typed without capitals, a name that is also a word is the word after a subject ("she will",
+# "i will") or before a verb form that follows modals ("will be", "will not", "may have").
+_SUBJECTS = frozenset("i you we they he she it who which that there this what mum dad nan".split())
+_AFTER_MODALS = frozenset("be not have never also still need always probably definitely only just".split())
+
+
+def _lower_case_word_use(text: str, match: re.Match[str]) -> bool:
+    before = re.findall(r"[a-z']+", text[max(0, match.start() - 25):match.start()].lower())
+    after = re.match(r"\s+([a-z']+)", text[match.end():match.end() + 25].lower())
+    if before and before[-1] in _SUBJECTS:
+        return True
+    return bool(after) and after.group(1) in _AFTER_MODALS
+
+
+def lower_case_text(text: str) -> bool:
+    """Notes typed without capitals ("call from nan (pat doyle) re rosie"): names lose their capitals,
+    so names that are also words must be looked for in lower case too."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) >= 6 and sum(w[0].isupper() for w in words) <= len(words) // 20:
+        return True
+    starts = [m.group(1) for m in re.finditer(r"(?:^|[.!?]\s+)[^\w]*?([^\W\d_]+)", text)]
+    return len(starts) >= 2 and sum(w.islower() for w in starts) * 3 >= len(starts) * 2
 
 
 def at_sentence_start(text: str, start: int, *, after_colon: bool = True) -> bool:

@@ -46,6 +46,7 @@ _PLACE_TAIL = re.compile(
     r"(?:[ \t]+(?:School|Academy|College|Nursery|Surgery|Practice|Centre|Center|Hospital|Infirmary|Clinic|Home|"
     r"Pharmacy|Primary|Church|Chapel|Mosque|Temple|Gurdwara|Synagogue|Hostel))?"
 )
+_NAME_PARTICLES = frozenset("de da di du van von der den del della le la dos das bin ibn al el ap ter".split())
 _RANK_WORDS = frozenset(w.lower() for rank in RANKS for w in rank.split())
 _EPONYM_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Law|Act|Scheme|[Ss]yndrome|[Dd]isease)\b")
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)\.?[ \t]+$")
@@ -216,6 +217,8 @@ def _trim_person(text: str, start: int, end: int) -> tuple[int, int]:
 
     def is_role(word: re.Match[str]) -> bool:
         low = word.group().lower().strip(".,;:()")
+        if word.group()[:1].islower() and low not in _NAME_PARTICLES:
+            return True  # "rang Tyler", "Kerry-Ann rang back": the model ran into the verb
         if low in _RANK_WORDS:
             return True  # "DI Morven Achterberg": the rank stays, the name goes
         return (low in ROLE_WORDS or low in DOCUMENT_WORDS or low.isdigit()) and low not in TITLES and len(low) > 1

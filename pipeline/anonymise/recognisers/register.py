@@ -21,7 +21,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ...register import Person, Place, Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import VariantTable, is_initials, used_as_word, variant_key
+from .names import VariantTable, is_initials, lower_case_text, used_as_word, variant_key
 from .wordlists import known_word
 from .vocabulary import (
     ADULT_TITLES,
@@ -132,6 +132,7 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         build_person_table(register.people, self.table)
         build_place_table(register.places, self.table, offset=len(register.people))
         self.regex = self.table.compile()
+        self.lower_case_regex = self.table.compile(lower_case_text=True)
         # Which written forms are only ever a surname, and each person's first names and initials: a
         # surname after an unknown first name ("Kieran O'Sullivan") is a relative nobody registered.
         self.first_names = [_first_names(p) for p in register.people]
@@ -151,7 +152,8 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         if self.regex is None:
             return []
         found = []
-        for match in self.regex.finditer(text):
+        regex = self.lower_case_regex if lower_case_text(text) else self.regex
+        for match in regex.finditer(text):
             variant = self.table.lookup(match.group("name"))
             if variant is None:
                 continue

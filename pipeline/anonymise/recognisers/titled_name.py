@@ -63,8 +63,11 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                     continue
                 # "Mr Jones's": the possessive stays outside the replacement, so grammar survives.
                 words[-1] = re.sub(r"(?:['’]s|['’])$", "", words[-1])
-                while words and (words[-1].lower() in ROLE_WORDS or words[-1].lower() in AGENCY_WORDS):
+                # "Dr Patel Consultant": drop role words after the name; a single letter stays ("Dr N").
+                while len(words[-1]) > 1 and (words[-1].lower() in ROLE_WORDS or words[-1].lower() in AGENCY_WORDS):
                     words.pop()
+                    if not words:
+                        break
                 if not words or variant_key(" ".join(words)) in self.pseudonyms:
                     continue
                 name_start = match.start("name")

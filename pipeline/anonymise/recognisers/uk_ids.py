@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import Pattern
-from presidio_analyzer.predefined_recognizers import NhsRecognizer, UkNinoRecognizer, UkPostcodeRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    NhsRecognizer,
+    UkNinoRecognizer,
+    UkPostcodeRecognizer,
+    UkVehicleRegistrationRecognizer,
+)
 
 from . import ScrRecogniser, recogniser, result, tag_results
 
@@ -70,3 +75,18 @@ class UkPostcodeRecogniser(ScrRecogniser, UkPostcodeRecognizer):
         # but never costs a real postcode, so Presidio's case-insensitive pattern is kept.
         return tag_results(super().analyze(text, entities, nlp_artifacts, regex_flags), "pattern", "[postcode]",
                            self.code)
+
+
+@recogniser
+class UkVehicleRecogniser(ScrRecogniser, UkVehicleRegistrationRecognizer):
+    code = "uk_vehicle"
+    description = "UK vehicle registration marks (YK19 RTX, and the older prefix and suffix styles)"
+
+    def __init__(self) -> None:
+        super().__init__(name=self.code)
+        # Number plates are written in capitals; Presidio matches any case, which would take "a1 bus".
+        self.global_regex_flags = re.DOTALL | re.MULTILINE
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        return tag_results(super().analyze(text, entities, nlp_artifacts, self.global_regex_flags), "pattern",
+                           "[vehicle registration]", self.code)

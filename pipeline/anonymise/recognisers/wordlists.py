@@ -39,6 +39,9 @@ _EXTRA = frozenset(
     women's men's class room year reception nursery term week weeks month months morning afternoon evening
     night christmas easter bank holiday mr mrs yes no ok okay thanks thank hi hello please kind best
     media data admin administration co-ordinator coordinator timescale timescales enquiry enquiries
+    companies vauxhall ford toyota nissan honda bmw audi mercedes volkswagen vw peugeot renault citroen
+    fiat kia hyundai skoda seat mini volvo mazda suzuki tesla corsa fiesta focus astra golf polo clio
+    transit qashqai juke yaris octavia
     later yesterday today tomorrow tonight initially subsequently unfortunately fortunately sadly
     afterwards eventually finally previously recently currently overall additionally furthermore
     following despite although whilst while because since until after before during once

@@ -1,0 +1,40 @@
+"""Online accounts: social media profile addresses and @handles ("facebook.com/ty.bclarke.7",
+"@tyb_clarke96"). A handle usually contains the person's name and leads straight to them.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from . import ScrRecogniser, recogniser, result
+
+_PLATFORMS = (
+    "facebook|fb|instagram|twitter|x|tiktok|snapchat|youtube|linkedin|threads|reddit|onlyfans|twitch|"
+    "pinterest|tumblr|telegram|t\\.me|wa\\.me|discord|vk|kik|soundcloud|spotify"
+)
+_PROFILE = re.compile(
+    rf"(?i:(?:https?://)?(?:www\.|m\.|mobile\.)?(?:{_PLATFORMS})(?:\.com|\.gg|\.me)?/[^\s,;)\"'<>\]]+)"
+)
+_HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_])?(?![\w@])")
+
+
+@recogniser
+class OnlineAccountRecogniser(ScrRecogniser, LocalRecognizer):
+    code = "online_account"
+    description = "Social media profile addresses and @handles"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["ONLINE_ACCOUNT"], name=self.code)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        if "/" not in text and "@" not in text:
+            return []
+        spans = {(m.start(), m.end()) for pattern in (_PROFILE, _HANDLE) for m in pattern.finditer(text)}
+        return [
+            result("ONLINE_ACCOUNT", start, end, 0.8, "pattern", "[online account]", recogniser_name=self.code)
+            for start, end in sorted(spans)
+        ]
