@@ -99,6 +99,9 @@ PLANTED = {
     "custom XML part": "Poppy Harrington / " + EMAIL,
     "glossary document (building block)": "Kerry Walsh",
     "content control title": "Poppy Harrington",
+    "smart tag data (PersonName)": "Tomasz Nowak",
+    "equation text": "Kerry Walsh",
+    "mail merge query (settings)": "pharrington",
     "picture metadata (PNG text chunk)": "Poppy Harrington",
     "chart labels (cached category and series names)": "Dean Harrington / Poppy Harrington",
     "chart data workbook (embedded .xlsx)": "Kerry Walsh",
@@ -266,6 +269,12 @@ _BODY_XML = [
 ]
 
 _BODY_XML += [
+    # A smart tag that kept the person's name it recognised, and an equation holding a name.
+    f'<w:p {_NS}><w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="PersonName">'
+    '<w:smartTagPr><w:attr w:name="ProductID" w:val="Tomasz Nowak"/></w:smartTagPr>'
+    '<w:r><w:t>the health visitor</w:t></w:r></w:smartTag></w:p>',
+    f'<w:p {_NS} xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:oMath><m:r><m:t>Kerry Walsh</m:t></m:r>'
+    '</m:oMath></w:p>',
     # A chart (drawn from chart1.xml, data in an embedded workbook).
     f'<w:p {_NS} xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><w:r><w:drawing>'
     '<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="2743200" cy="1828800"/>'
@@ -442,6 +451,10 @@ def _finish_settings(xml: bytes) -> bytes:
         anchor.addnext(template)
     else:
         root.insert(0, template)
+    template.addnext(etree.fromstring(
+        f'<w:mailMerge xmlns:w="{W_NS}"><w:mainDocumentType w:val="formLetters"/><w:dataType w:val="textFile"/>'
+        r'<w:query w:val="SELECT * FROM C:\Users\pharrington\Documents\family.csv"/></w:mailMerge>'
+    ))
     variables = etree.fromstring(f'<w:docVars xmlns:w="{W_NS}"><w:docVar w:name="ChildName" w:val="Poppy Harrington"/></w:docVars>')
     compat = root.find("w:compat", ns)
     compat.addnext(variables)

@@ -321,3 +321,20 @@ def test_cleaning_resolves_awkward_revisions_and_keeps_the_file_valid(tmp_path, 
         assert gone not in xml
     assert not [loc for loc in iter_docx_text(out) if loc.kind in ("hidden text", "deleted text")]
     assert xml.count('w:fldCharType="begin"') == xml.count('w:fldCharType="end"')
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (r"C:\Users\pharrington\Documents\x.docx", r"C:\Users\user\Documents\x.docx"),
+        (r'INCLUDETEXT "C:\\Users\\pharrington\\notes.docx"', r'INCLUDETEXT "C:\\Users\\user\\notes.docx"'),
+        ("file:///C:/Users/dharrington/a.docx", "file:///C:/Users/user/a.docx"),
+        ("/home/kwalsh/cases/a.docx", "/home/user/cases/a.docx"),
+        (r"\\server\share\Documents and Settings\tnowak\a.doc", r"\\server\share\Documents and Settings\user\a.doc"),
+        (r"\\server\share\policies\a.docx", r"\\server\share\policies\a.docx"),
+    ],
+)
+def test_login_folders_are_taken_out_of_paths(path, expected):
+    from pipeline.anonymise.formats.docx_clean import HOME_FOLDER
+
+    assert HOME_FOLDER.sub(r"\1user", path) == expected

@@ -44,11 +44,17 @@ _REVISION_MARKERS = tuple(
 # Bytes that show a part has something to clean; other parts are not parsed at all.
 _CLEANING_MARKERS = re.compile(
     rb"comment(?:RangeStart|RangeEnd|Reference)|<w:(?:del|ins|moveFrom|moveTo|delText|delInstrText)[\s>/]|"
-    rb"Change[\s>/]|RangeStart|RangeEnd|vanish|rStyle|pStyle|author=|initials=|cell(?:Ins|Del|Merge)"
+    rb"Change[\s>/]|RangeStart|RangeEnd|vanish|rStyle|pStyle|author=|initials=|cell(?:Ins|Del|Merge)|"
+    rb"(?i:users|home|documents and settings)"
 )
 _PROPERTY_PARENTS = (qn("w:rPr"), qn("w:pPr"), qn("w:trPr"), qn("w:tcPr"), qn("w:tblPr"), qn("w:sectPr"))
 # A Windows or Unix home folder in a path: "C:\Users\pharrington\..." names whoever saved the file.
-HOME_FOLDER = re.compile(r"(?i)([\\/](?:Users|home|Documents and Settings)[\\/])[^\\/]+")
+# (Field codes double their backslashes: C:\\Users\\name.)
+HOME_FOLDER = re.compile(r"(?i)([\\/]+(?:Users|home|Documents and Settings)[\\/]+)[^\\/]+")
+# Places a path can hide besides relationships: field codes (INCLUDETEXT, HYPERLINK "file:..."), a mail
+# merge's query and connection.
+_PATH_ATTRIBUTES = (qn("w:instr"), qn("w:val"))
+_PATH_HOLDERS = (qn("w:fldSimple"), qn("w:query"), qn("w:connectString"))
 
 
 def clean_package(pkg: Package) -> Counter[str]:
@@ -68,6 +74,7 @@ def clean_package(pkg: Package) -> Counter[str]:
         _resolve_tracked_changes(root, counts)
         _remove_hidden_runs(root, hidden_styles, counts)
         _neutralise_authors(root, counts)
+        _scrub_home_folders(root, counts)
     _neutralise_core_authors(pkg, counts)
     _scrub_template_path(pkg, counts)
     _remove_thumbnail(pkg, counts)
@@ -174,6 +181,19 @@ def _neutralise_authors(root: etree._Element, counts: Counter[str]) -> None:
                 if element.get(attr) != neutral:
                     element.set(attr, neutral)
                     counts["author names"] += 1
+
+
+def _scrub_home_folders(root: etree._Element, counts: Counter[str]) -> None:
+    for node in root.iter(qn("w:instrText")):
+        if node.text and HOME_FOLDER.search(node.text):
+            node.text = HOME_FOLDER.sub(r"\1user", node.text)
+            counts["home folder paths"] += 1
+    for node in root.iter(*_PATH_HOLDERS):
+        for attr in _PATH_ATTRIBUTES:
+            value = node.get(attr)
+            if value and HOME_FOLDER.search(value):
+                node.set(attr, HOME_FOLDER.sub(r"\1user", value))
+                counts["home folder paths"] += 1
 
 
 def _neutralise_core_authors(pkg: Package, counts: Counter[str]) -> None:

@@ -34,7 +34,7 @@ MC_FALLBACK = qn("mc:Fallback")
 A_P, A_T = qn("a:p"), qn("a:t")
 
 # Text nodes grouped into paragraph locations, and the paragraph element each belongs to.
-_TEXT_TAGS = {W_T: W_P, qn("w:delText"): W_P, A_T: A_P}
+_TEXT_TAGS = {W_T: W_P, qn("w:delText"): W_P, A_T: A_P, qn("m:t"): W_P}
 # Characters Word draws without a text node: they keep "Jane<tab>Smith" from reading as "JaneSmith".
 _SEPARATORS = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 _FIELD_TAGS = {qn("w:instrText"): False, qn("w:delInstrText"): True}
@@ -57,6 +57,10 @@ _TEXT_ATTRIBUTES = [
     ("hlinkClick", "tooltip", "hyperlink tooltip"), ("default", qn("w:val"), "form field default"),
     ("helpText", qn("w:val"), "form field help"), ("statusText", qn("w:val"), "form field status text"),
     ("listEntry", qn("w:val"), "form field choice"), ("presenceInfo", qn("w15:userId"), "author account"),
+    # Smart tags and inline custom XML keep what they recognised (a PersonName's parts) as attributes.
+    ("attr", qn("w:val"), "smart tag data"),
+    # A mail merge remembers its data source query and connection, often with a path or a name in them.
+    ("query", qn("w:val"), "mail merge query"), ("connectString", qn("w:val"), "mail merge connection"),
 ]
 _TEXT_ATTRIBUTE_INDEX: dict[str, list[tuple[str, str]]] = {}
 for _local, _attr, _what in _TEXT_ATTRIBUTES:
@@ -73,7 +77,8 @@ authored = etree.XPath("//*[@w:author or @w15:author or @w:initials]", namespace
 # A part is walked only if its bytes show an element or attribute the walk reads (checked before parsing).
 _STORY_MARKERS = re.compile(
     rb"<(?:\w+:)?(?:t|delText|instrText|delInstrText|v|docPr|cNvPr|shape|imagedata|textpath|fldSimple|docVar|"
-    rb"alias|tag|hyperlink|hlinkClick|default|helpText|statusText|listEntry|presenceInfo)[\s>/]|author=|initials="
+    rb"alias|tag|hyperlink|hlinkClick|default|helpText|statusText|listEntry|presenceInfo|attr|query|connectString)"
+    rb"[\s>/]|author=|initials="
 )
 
 # Parts that hold no text anyone typed (colours, fonts, browser settings): not worth parsing.
