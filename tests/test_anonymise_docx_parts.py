@@ -338,3 +338,14 @@ def test_login_folders_are_taken_out_of_paths(path, expected):
     from pipeline.anonymise.formats.docx_clean import HOME_FOLDER
 
     assert HOME_FOLDER.sub(r"\1user", path) == expected
+
+
+def test_custom_property_names_stay_distinct_after_anonymising(planted, tmp_path):
+    document = open_document(planted)
+    for location in document.locations:
+        if location.label.startswith("custom property: ") and location.label.endswith("(its name)"):
+            location.apply([Span(0, len(location.text), "Same name")])
+    out = tmp_path / "out.docx"
+    document.save(out)
+    names = re.findall(r'name="([^"]*)"', part_texts(out)["docProps/custom.xml"])
+    assert names == ["Same name", "Same name (2)"]

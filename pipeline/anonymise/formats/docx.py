@@ -11,7 +11,7 @@ from .docx_embedded import embedded_packages, nested_locations, remove_ole_objec
 from .docx_walk import iter_docx_text, main_document
 from .images import strip_metadata
 from .locations import TextLocation
-from .ooxml import Package, PackageError
+from .ooxml import Package, PackageError, qn
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ class WordDocument:
                     self.removed["picture metadata"] += removed
 
     def save(self, target: Path) -> None:
+        _unique_property_names(self.pkg)
         for part, document in self.nested:
             save_nested(self.pkg, part, document)
         self.pkg.to_bytes_into(target)
@@ -63,3 +64,18 @@ class WordDocument:
             self.pkg.check_well_formed(target)
         except PackageError as err:
             raise InputFileError(self.path, f"the anonymised copy would be damaged: {err}") from err
+
+
+def _unique_property_names(pkg: Package) -> None:
+    """Two custom properties can anonymise to the same name ("Poppy notes", "Pops notes"); Word needs
+    them distinct."""
+    if "docProps/custom.xml" not in pkg._xml:
+        return
+    seen: set[str] = set()
+    for prop in pkg.xml("docProps/custom.xml").iter(qn("cust:property")):
+        name, counter = prop.get("name", ""), 2
+        while name.lower() in seen:
+            name, counter = f"{prop.get('name')} ({counter})", counter + 1
+        if name != prop.get("name"):
+            prop.set("name", name)
+        seen.add(name.lower())
