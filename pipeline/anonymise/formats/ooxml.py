@@ -186,11 +186,15 @@ class Package:
                 zf.writestr(out, data)
 
     def check_well_formed(self, target: Path) -> None:
-        """Re-open what we wrote and parse every XML part: a broken part must never reach a reader."""
-        with zipfile.ZipFile(target) as zf:
-            for name in zf.namelist():
-                if name.endswith((".xml", ".rels")):
-                    parse_xml(zf.read(name), name)
+        check_well_formed(target)
+
+
+def check_well_formed(target: Path) -> None:
+    """Re-open a written package and parse every XML part: a broken part must never reach a reader."""
+    with zipfile.ZipFile(target) as zf:
+        for name in zf.namelist():
+            if name.endswith((".xml", ".rels")):
+                parse_xml(zf.read(name), name)
 
 
 def _source_of_rels(rels: str) -> str:

@@ -246,8 +246,14 @@ class Workbook:
                         self.removed["dates"] += 1
 
     def save(self, target: Path) -> None:
+        from .ooxml import PackageError, check_well_formed
+
         self._repoint_formulas()
         self.book.save(target)
+        try:
+            check_well_formed(target)
+        except PackageError as err:
+            raise InputFileError(self.path, f"the anonymised copy would be damaged: {err}") from err
 
 
 def _set_text(cell, new: str) -> None:
