@@ -47,3 +47,16 @@ def test_missing_model_is_not_downloaded(no_network):
     with pytest.raises(ModelUnavailable):
         Anonymiser(settings=AnonymiserSettings(model="en_core_web_trf_not_installed"))
     assert no_network == []
+
+
+def test_the_email_recogniser_never_asks_tldextract(monkeypatch, anonymiser_factory):
+    # tldextract fetches the public-suffix list from the internet on first use; we must not call it.
+    import tldextract
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("tldextract was called")
+
+    monkeypatch.setattr(tldextract, "extract", forbidden)
+    monkeypatch.setattr(tldextract.TLDExtract, "__call__", forbidden)
+    result = anonymiser_factory(None).anonymise("Write to k.harrington@school.local or kh@gmail.com")
+    assert result.text == "Write to [email address] or [email address]"

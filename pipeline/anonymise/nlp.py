@@ -53,9 +53,19 @@ def load_model(name: str) -> Language:
         return nlp
 
 
+_ENGLISH: dict[int, object] = {}
+
+
 def english_words(nlp: Language):
     """Everyday English words from the model's lemmatiser (its WordNet index), used to tell a
-    capitalised word ("Ask", "Media Enquiries") from a name. Empty when the model has no such table."""
+    capitalised word ("Ask", "Media Enquiries") from a name. Empty when the model has no such table.
+    Built once per loaded model."""
+    if id(nlp) not in _ENGLISH:
+        _ENGLISH[id(nlp)] = _english_words(nlp)
+    return _ENGLISH[id(nlp)]
+
+
+def _english_words(nlp: Language):
     from .recognisers.wordlists import EnglishWords
 
     try:
