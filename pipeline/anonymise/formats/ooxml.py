@@ -109,7 +109,7 @@ class Package:
         except zipfile.BadZipFile as err:
             raise PackageError("it is not a valid Word/Excel file (the zip container is damaged or it is another "
                                "kind of file renamed); open it in Word, save a new copy and try again") from err
-        except (zipfile.LargeZipFile, RuntimeError, NotImplementedError, EOFError) as err:
+        except (zipfile.LargeZipFile, RuntimeError, EOFError) as err:  # RuntimeError: encrypted, unknown method
             raise PackageError(f"the file cannot be unpacked ({err})") from err
         if "[Content_Types].xml" not in raw:
             raise PackageError("it is not an Office document (no [Content_Types].xml inside); open it in Word and "
