@@ -134,3 +134,10 @@ def test_notes_typed_without_capitals_still_lose_register_names(anonymiser_facto
         "call from nan re Child A. says Mother using again + Mother's partner selling from house. "
         "i will call back. Father not involved."
     )
+
+
+def test_given_names_in_notes_typed_without_capitals(anonymiser_factory):
+    text = "tried mum x2 no answer. spoke to rosa – no visits since may. i will ring back. max dose given. jb"
+    out = anonymiser_factory(None).anonymise(text).text
+    assert "rosa" not in out and " jb" not in out
+    assert "i will ring back" in out and "max dose" in out and "since may" in out

@@ -12,10 +12,11 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import at_sentence_start
+from .names import at_sentence_start, lower_case_text
 from .vocabulary import AGENCY_WORDS, EPONYM_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
-from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, name_like, singulars
+from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, known_word, name_like, singulars
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 _TOKEN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?![\w'’-])")
 SCORE = 0.4
 _ORGANISATION_HEADS = (
@@ -41,6 +42,8 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         found, run = [], []
+        if lower_case_text(text):
+            self._lower_case_first_names(text, found)
         for token in _TOKEN.finditer(text):
             possessive_before = bool(run) and re.search(r"['’]s$", run[-1].group())
             if name_like(token.group()) and run and not possessive_before and _joins(text[run[-1].end():token.start()]):
@@ -84,6 +87,21 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         ):
             found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
                                 recogniser_name=self.code))
+
+
+    def _lower_case_first_names(self, text: str, found: list[RecognizerResult]) -> None:
+        """In notes typed without capitals ("spoke to kasia"), a given name that is not also an everyday
+        word is still a name."""
+        for token in _LOWER_WORD.finditer(text):
+            word = token.group()
+            if (
+                is_first_name(word)
+                and word not in ORDINARY_WORD_NAMES
+                and not known_word(word)
+                and not any(form in self.english.other for form in singulars(word))
+            ):
+                found.append(result("PERSON", token.start(), token.end(), SCORE, "guess", None,
+                                    recogniser_name=self.code))
 
 
 def _joins(gap: str) -> bool:

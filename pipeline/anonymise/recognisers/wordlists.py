@@ -41,7 +41,7 @@ _EXTRA = frozenset(
     media data admin administration co-ordinator coordinator timescale timescales enquiry enquiries
     companies vauxhall ford toyota nissan honda bmw audi mercedes volkswagen vw peugeot renault citroen
     fiat kia hyundai skoda seat mini volvo mazda suzuki tesla corsa fiesta focus astra golf polo clio
-    transit qashqai juke yaris octavia
+    transit qashqai juke yaris octavia max min
     later yesterday today tomorrow tonight initially subsequently unfortunately fortunately sadly
     afterwards eventually finally previously recently currently overall additionally furthermore
     following despite although whilst while because since until after before during once
