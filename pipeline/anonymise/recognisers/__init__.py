@@ -4,7 +4,10 @@ Which ones run is configuration (`enabled.yaml` beside this file, or AnonymiserS
 code. Every recogniser is a Presidio EntityRecognizer, so the Presidio AnalyzerEngine runs them all over the
 same spaCy document; each result carries in its `recognition_metadata`:
 
-    scr_source       "register", "ner", "pattern" or "exempt" (exempt spans are kept, and protect the text)
+    scr_source       decides the result's priority in the engine (see engine.py):
+                     "register", "relative" (an unregistered relative: "Kieran O'Sullivan"), "pattern",
+                     "ner", "guess" (unknown capitalised words), "exempt" and "keep" (spans kept as they
+                     are: the three named people, agency names and laws; they also shield their words)
     scr_replacement  the replacement text when the recogniser knows it ("Child A", "[NHS number]"), or None
                      when the engine decides (stable labels for unknown people, the dates setting)
     scr_value        extra detail for the engine (the month and year of a date)

@@ -7,7 +7,6 @@ regex pass however many people the register holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -245,6 +244,3 @@ def _capitals_around(text: str, start: int, end: int) -> bool:
     neighbours = before[-1:] + after[:1]
     return any(n.isupper() for n in neighbours)
 
-
-def names_of(items: Iterable[str]) -> list[str]:
-    return [i for i in items if i and i.strip()]
