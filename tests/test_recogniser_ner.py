@@ -75,3 +75,9 @@ def test_a_place_pseudonym_is_not_given_to_the_town_in_its_name(anonymiser_facto
     out = anonymiser_factory(register).anonymise("Eastbridge Homes visited. Eastbridge Children's Centre was told.")
     assert "the children's centre Homes" not in out.text
     assert out.text.endswith("The children's centre was told.")
+
+
+def test_an_entity_run_across_table_separators_is_judged_piece_by_piece(anonymiser_factory):
+    out = anonymiser_factory(None).anonymise("14/01/2020 | Midwifery | B. Pritchard | Missed two appointments.").text
+    assert out.startswith("14/01/2020 | Midwifery | Person ")
+    assert "Pritchard" not in out

@@ -48,6 +48,7 @@ _PLACE_TAIL = re.compile(
 )
 _NAME_PARTICLES = frozenset("de da di du van von der den del della le la dos das bin ibn al el ap ter".split())
 _RANK_WORDS = frozenset(w.lower() for rank in RANKS for w in rank.split())
+_SEPARATOR = re.compile(r"\s*[|\t;•]\s*")
 _EPONYM_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Law|Act|Scheme|[Ss]yndrome|[Dd]isease)\b")
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)\.?[ \t]+$")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
@@ -137,9 +138,12 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
                 # "Clare's Law", "Sarah's Law", "Down's syndrome": a law or condition named after someone.
                 found.append(result("KEEP", start, eponym.end(), 0.5, "keep", None, recogniser_name=self.code))
                 continue
-            item = handler(text, start, end, ent.label_)
-            if item is not None:
-                found.append(item)
+            # The model can run an entity across table or list separators ("Midwifery | B. Pritchard"):
+            # each piece is judged on its own.
+            for piece_start, piece_end in _pieces(text, start, end):
+                item = handler(text, piece_start, piece_end, ent.label_)
+                if item is not None:
+                    found.append(item)
         return found
 
     @staticmethod
@@ -208,6 +212,15 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             if text[start].isupper():
                 replacement = "T" + replacement[1:]
         return result(entity_type, start, end, PLACE_SCORE, "ner", replacement, recogniser_name=self.code)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, position = [], start
+    for separator in _SEPARATOR.finditer(text, start, end):
+        pieces.append((position, separator.start()))
+        position = separator.end()
+    pieces.append((position, end))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
 def _trim_person(text: str, start: int, end: int) -> tuple[int, int]:
