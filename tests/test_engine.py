@@ -173,3 +173,31 @@ def test_exempt_names_written_with_a_title_are_kept_in_every_form(anonymiser_fac
     register = Register(exempt=(ExemptPerson("Dr Fiona MacAulay", "Panel Chair"),))
     text = "Dr Fiona MacAulay chaired; Fiona MacAulay and Dr MacAulay agreed."
     assert anonymiser_factory(register).anonymise(text).text == text
+
+
+def test_a_fresh_family_is_anonymised_end_to_end(anonymiser_factory):
+    """Text written for this test (not the benchmark corpus): what a reader of the output would check."""
+    from pipeline.register import ExemptPerson, Person, Place, Register
+
+    register = Register(
+        people=(Person("Amelia-Rose Kowalczyk", "Child B", ("Millie",), "subject child"),
+                Person("Joanna Kowalczyk", "Mother", ("Jo",), "mother"),
+                Person("Darren Pike", "Stepfather", ("Daz",), "stepfather")),
+        places=(Place("3 Heron Walk, Castleford", "the family home", ("Heron Walk",), "address"),),
+        exempt=(ExemptPerson("Margaret Oyelaran", "LSCB Chair"),),
+    )
+    anonymiser = anonymiser_factory(register)
+    texts = [
+        "On 3 June 2022 the health visitor, Precious Mbeki, visited Millie at 3 Heron Walk.",
+        "Daz told PC Llewelyn Hughes that Jo's sister, Aleksandra, had been staying since Easter.",
+        "Millie's school nurse (Oonagh Fitzpatrick) wrote to Dr Sanjay Raghavan at Castleford Health Centre.",
+        "The LSCB Chair, Margaret Oyelaran, thanked the family and Ms Oyelaran signed the report.",
+        "Joanna said she will call the school. May we meet on Friday? The rose garden was overgrown.",
+    ]
+    out = "\n".join(r.text for r in anonymiser.anonymise_many(texts))
+    for name in ("Precious", "Mbeki", "Millie", "Heron", "Daz", "Llewelyn", "Hughes", "Jo's", "Aleksandra",
+                 "Oonagh", "Fitzpatrick", "Sanjay", "Raghavan", "Castleford", "Joanna"):
+        assert name not in out, name
+    for kept in ("3 June 2022", "since Easter", "Margaret Oyelaran", "Ms Oyelaran", "she will call",
+                 "May we meet on Friday?", "The rose garden", "the GP practice", "Child B", "Stepfather told PC"):
+        assert kept in out, kept

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
-from .wordlists import EnglishWords, everyday_phrase
+from .wordlists import EnglishWords, everyday_phrase, known_word
 from .vocabulary import (
     AGENCY_NAMES,
     AGENCY_PHRASES,
@@ -81,7 +81,7 @@ def classify_place(text: str, label: str, english: EnglishWords | None = None) -
     if agency_at >= 0:
         return None
     if all(w in AGENCY_WORDS or w in ROLE_WORDS or w in PROCESS_WORDS or w in AGENCY_NAMES or w in DOCUMENT_WORDS
-           or w in STOP_WORDS for w in words):
+           or w in STOP_WORDS or known_word(w) for w in words):
         return None
     if text.strip().rstrip("s") in COMMON_ABBREVIATIONS or text.strip().lower() in AGENCY_NAMES:
         return None  # a known abbreviation (CAMHS, MASH, ICPC); an unknown one in capitals may be a surname
