@@ -10,9 +10,13 @@ Label format (stable; the checker prints them):
     header (section 1, first page), paragraph 1 | footer (section 2, even pages) | footnote 3 | endnote 1
     comment 3 | text box 1, paragraph 2 | text box 1 (fallback copy) | building block "Signature"
     ... + " (deleted text)", " (hidden text)", " field code"
-    image description (picture "Picture 1") | revision author | comment author
-    document property: author | custom property: Reviewer | custom XML part customXml/item1.xml: <name>
+    image description (picture "Picture 1") | revision author (ins) | comment author | author list (people.xml)
+    document property: author | custom property: Reviewer | custom property: Reviewer (its name)
+    custom XML part customXml/item1.xml: <element> | chart 1 label 2 | document variable in word/settings.xml
     hyperlink target (rId5) | attached template path | external link (rId7)
+Labels that repeat text from the file put it in double quotes (or follow "custom property: "), so the
+redaction log can anonymise them. Locations inside an embedded workbook or document are prefixed
+'embedded workbook "name.xlsx" > ' (added by docx_embedded when anonymising).
 """
 from __future__ import annotations
 
