@@ -141,3 +141,16 @@ def test_given_names_in_notes_typed_without_capitals(anonymiser_factory):
     out = anonymiser_factory(None).anonymise(text).text
     assert "rosa" not in out and " jb" not in out
     assert "i will ring back" in out and "max dose" in out and "since may" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother disclosed that Precious had been left with a neighbour.", "Mother disclosed that Person 1 had been left with a neighbour."),
+        ("Hope this is accidental. Grace period of 2 weeks.", "Hope this is accidental. Grace period of 2 weeks."),
+        ("3.4 Summer 2023. The reports continued.", "3.4 Summer 2023. The reports continued."),
+        ("I will go in May. She said I may.", "I will go in May. She said I may."),
+    ],
+)
+def test_names_that_are_words_mid_sentence(anonymiser_factory, text, expected):
+    assert anonymiser_factory(None).anonymise(text).text == expected

@@ -16,6 +16,7 @@ from .names import at_sentence_start, lower_case_text
 from .vocabulary import AGENCY_WORDS, EPONYM_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
 from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, known_word, name_like, singulars
 
+_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 _TOKEN = re.compile(rf"(?<![\w'’-]){NAME_TOKEN}(?![\w'’-])")
 SCORE = 0.4
@@ -74,20 +75,20 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         found.append(result("PERSON", run[0].start(), end, SCORE, "guess", None, recogniser_name=self.code))
 
     def _single_first_name(self, text: str, token: re.Match[str], found: list[RecognizerResult]) -> None:
-        """A lone given name the model missed ("Lisa lives with…"), when it is not also a word. A noun
-        that opens a sentence ("Shin bruising", "Mood low") is taken as the noun."""
+        """A lone given name the model missed ("Lisa lives with…"). A name that is also a word counts only
+        in the middle of a sentence, where the word would not be capitalised ("…disclosed that Precious
+        had been left"); a noun opening a sentence ("Shin bruising", "Hope this helps") is the word."""
         word = re.sub(r"['’]s$", "", token.group())
-        low = word.lower()
+        if not is_first_name(word) or known_word(word):
+            return
         forms = singulars(word)
-        if (
-            is_first_name(word)
-            and low not in ORDINARY_WORD_NAMES
-            and not any(form in self.english.other for form in forms)
-            and not (any(form in self.english.nouns for form in forms) and at_sentence_start(text, token.start()))
-        ):
-            found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
-                                recogniser_name=self.code))
-
+        everyday = word.lower() in ORDINARY_WORD_NAMES or any(form in self.english.other for form in forms)
+        noun = any(form in self.english.nouns for form in forms)
+        starts_sentence = at_sentence_start(text, token.start())
+        if (everyday or noun) and (starts_sentence or _YEAR_AFTER.match(text, token.end())):
+            return  # "Hope this helps", "Summer 2023"
+        found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
+                            recogniser_name=self.code))
 
     def _lower_case_first_names(self, text: str, found: list[RecognizerResult]) -> None:
         """In notes typed without capitals ("spoke to kasia"), a given name that is not also an everyday

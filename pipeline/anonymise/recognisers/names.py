@@ -231,9 +231,15 @@ def lower_case_text(text: str) -> bool:
     return len(starts) >= 2 and sum(w.islower() for w in starts) * 3 >= len(starts) * 2
 
 
+_NUMBERED_PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,3}\))[ \t]+$")
+
+
 def at_sentence_start(text: str, start: int, *, after_colon: bool = True) -> bool:
     """Does a sentence (or a line, a bullet, or - with after_colon - a "Label:" value) start here?"""
-    before = text[max(0, start - 40):start].rstrip(" \t\"'“‘([*•-–—")
+    window = text[max(0, start - 40):start]
+    if _NUMBERED_PARAGRAPH.search(("\n" if start <= 40 else "") + window):
+        return True  # "3.4 Summer 2023." – a numbered paragraph or list item starts here
+    before = window.rstrip(" \t\"'“‘([*•-–—")
     ends = ".!?:;\n\r\t•" if after_colon else ".!?\n\r\t•"
     return not before or before[-1] in ends
 
