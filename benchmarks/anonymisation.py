@@ -285,6 +285,68 @@ def max_rss_mib(who: int) -> float:
 # ---------------------------------------------------------------- workers: real documents through the command
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _spin(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def free_cores(processes: int = 2, seconds: float = 2.0) -> float:
+    """How many cores two busy processes actually get right now (CPU time / wall time). On a shared
+    machine this can be nearer 1 than 2, and then no program can show a two-worker speed-up."""
+    import multiprocessing
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    workers = [multiprocessing.Process(target=_spin, args=(seconds,)) for _ in range(processes)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu / (time.perf_counter() - started)
+
+
+def word_paragraphs(path: Path) -> Iterable[str]:
+    """Every paragraph of a .docx as Word stores it (body, tables, headers, footers), read from the XML so
+    nothing python-docx does not model is skipped; runs are joined, so a name split across runs counts."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                root = etree.fromstring(package.read(name))
+                for paragraph in root.iter(f"{_W}p"):
+                    yield "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+
+
+def register_names_left(out_dir: Path, register) -> Counter:
+    """Register names still present in the anonymised Word files: full names and surnames written as names
+    (capitalised or ALL CAPS). Short or ordinary-word aliases ("Will", "Pat") are left to the corpus scoring,
+    where the annotations say which occurrences are names."""
+    names = set()
+    for person in register.people:
+        for full in person.all_names:
+            if " " in full:
+                names.add(full)
+                surname = full.split()[-1]
+                if len(surname) > 3:
+                    names.add(surname)
+    patterns = {n: re.compile(rf"(?<![\w'’-])(?:{re.escape(n)}|{re.escape(n.upper())})(?![\w-])") for n in names}
+    left: Counter = Counter()
+    for path in sorted(out_dir.rglob("*.docx")):
+        for text in word_paragraphs(path):
+            for name, pattern in patterns.items():
+                left[name] += len(pattern.findall(text))
+    return +left
+
+
 def write_documents(documents: list[corpus.Document], folder: Path, count: int) -> int:
     """Build `count` Word files from corpus text, every paragraph made unique so no run profits from a
     string cache filled by another document. Returns the number of characters written."""
@@ -367,7 +429,7 @@ def run_command(in_dir: Path, out_dir: Path, workers: int, register_file: Path) 
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
-        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-8:])
+        tail = "\n".join(f"{done.stderr}\n{done.stdout}".strip().splitlines()[-8:]) or "(it printed nothing)"
         raise RuntimeError(f"anonymising with {workers} worker(s) exited {done.returncode}:\n{tail}")
     attempts = 0
     if child is _BATCH_CHILD:
@@ -547,12 +609,17 @@ def main(argv: list[str] | None = None) -> int:
                 # Interleaved and repeated, fastest kept: on a shared machine a burst of other work
                 # should not land on one side of the comparison only.
                 runs: dict[int, list[CommandRun]] = {1: [], 2: []}
+                probes = [free_cores()]
                 for attempt in range(max(1, args.repeats)):
                     for workers in (1, 2):
                         runs[workers].append(run_command(in_dir, Path(tmp) / f"out-{workers}-{attempt}", workers,
                                                          register_file))
+                probes.append(free_cores())
                 best = {w: min(r, key=lambda run: run.seconds) for w, r in runs.items()}
                 one, two = best[1].seconds, best[2].seconds
+                # End to end: what the Word files say after the whole stage, not what the engine found.
+                left_in_word = register_names_left(Path(tmp) / "out-2-0", register)
+                input_names = register_names_left(in_dir, register)
                 # Start-up (interpreter, imports, model) cannot be shared between workers; measuring it
                 # on a single small file shows how much of the remaining time did run in parallel.
                 single = Path(tmp) / "single"
@@ -564,7 +631,16 @@ def main(argv: list[str] | None = None) -> int:
             command_rss = max_rss_mib(resource.RUSAGE_CHILDREN)
             rows.append(Row(f"scr anonymise, {args.documents} .docx ({written:,} chars)",
                             f"{one:.1f}s -> {two:.1f}s", "--workers 1 -> 2", "", None))
-            rows.append(Row("--workers 2 speed-up", f"{one / two:.2f}x", "", ">= 1.60x", one / two >= 1.6))
+            rows.append(Row("register names left in the Word output", str(sum(left_in_word.values())),
+                            f"{sum(input_names.values())} in the input files", "0", not left_in_word))
+            # If two busy processes could not get 1.6 cores between them, the target cannot be judged on
+            # this machine at this moment: the figure is shown, but neither PASS nor FAIL.
+            cores_free = max(probes)
+            judged = cores_free >= 1.6 or one / two >= 1.6
+            rows.append(Row("--workers 2 speed-up",
+                            f"{one / two:.2f}x" + ("" if judged else " (not judged: machine busy)"), "",
+                            ">= 1.60x", (one / two >= 1.6) if judged else None))
+            rows.append(Row("    cores free for 2 processes (probe)", f"{cores_free:.2f}", "", "(info)"))
             rows.append(Row("    cores used, 1 -> 2 workers", f"{best[1].cores_used:.2f} -> {best[2].cores_used:.2f}",
                             f"CPU {best[1].cpu_seconds:.1f}s -> {best[2].cpu_seconds:.1f}s", "(info)"))
             if two > startup:
@@ -572,7 +648,9 @@ def main(argv: list[str] | None = None) -> int:
                                 f"start-up with 1 file {startup:.1f}s", "(info)"))
             figures["workers"] = {"documents": args.documents, "characters": written, "workers_1_seconds": one,
                                   "workers_2_seconds": two, "speedup": one / two, "startup_seconds": startup,
-                                  "runs": {w: [vars(r) for r in rs] for w, rs in runs.items()}}
+                                  "runs": {w: [vars(r) for r in rs] for w, rs in runs.items()},
+                                  "register_names_left": dict(left_in_word),
+                                  "cores_free_probe": probes}
         except Exception as err:  # reported, and the run counts as incomplete
             problems.append(f"workers comparison could not run: {err}")
             rows.append(Row("--workers 2 speed-up", "not measured", "", ">= 1.60x", None))
@@ -601,6 +679,8 @@ def main(argv: list[str] | None = None) -> int:
     print(by_type_text(ours_score, presidio_score))
     print("\nEntities our engine did not fully protect (id [type]: mentions left visible):")
     print(misses_text(ours_score))
+    if figures.get("workers", {}).get("register_names_left"):
+        print("\nRegister names left in the anonymised Word files:", figures["workers"]["register_names_left"])
     print("\nKeep items our engine replaced:")
     print("\n".join(f"  {d}" for d in ours_score.destroyed) or "  none")
     print("\nWords nobody annotated that our engine replaced (most frequent first):")

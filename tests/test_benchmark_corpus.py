@@ -228,3 +228,18 @@ def test_replacing_words_nobody_annotated_is_counted_as_over_masking():
     result = bench.score([SCORING_DOC], {"s": spans})
     assert dict(result.other_replaced) == {"visited": 1, "Call": 1}
     assert result.other_words == len(["visited", "notes", "say", "the", "return", "was", "seen", "Call"])
+
+
+def test_register_names_left_in_word_output_are_found_in_body_tables_and_headers(tmp_path):
+    from docx import Document as WordDocument
+
+    register = load_register(BENCH / "corpus" / "register.yaml")
+    word = WordDocument()
+    word.sections[0].header.paragraphs[0].text = "RE: ROSE WHITFIELD"
+    paragraph = word.add_paragraph("Visited by ")
+    paragraph.add_run("Sibling 1 and Mr O'")
+    paragraph.add_run("Sullivan")  # a name split across runs still counts
+    word.add_table(rows=1, cols=1).cell(0, 0).text = "Ms McCready's note; Will said he will come"
+    word.save(tmp_path / "a.docx")
+    left = bench.register_names_left(tmp_path, register)
+    assert dict(left) == {"Rose Whitfield": 1, "Whitfield": 1, "O'Sullivan": 1, "McCready": 1}
