@@ -201,3 +201,16 @@ def test_a_fresh_family_is_anonymised_end_to_end(anonymiser_factory):
     for kept in ("3 June 2022", "since Easter", "Margaret Oyelaran", "Ms Oyelaran", "she will call",
                  "May we meet on Friday?", "The rose garden", "the GP practice", "Child B", "Stepfather told PC"):
         assert kept in out, kept
+
+
+def test_exempt_job_titles_organisations_and_keep_terms_are_kept(anonymiser_factory):
+    from pipeline.register import ExemptPerson, Register
+
+    register = Register(exempt=(
+        ExemptPerson("Dr Fiona MacAulay", "Independent Overview Report Author", "Lindley Review Consultancy Ltd"),
+    ))
+    anonymiser = anonymiser_factory(register, keep_terms=("Pennock Safeguarding Associates",))
+    text = ("Dr Fiona MacAulay, Independent Overview Report Author, Lindley Review Consultancy Ltd. "
+            "The panel included Pennock Safeguarding Associates.")
+    assert anonymiser.anonymise(text).text == text
+    assert "Lindley" not in anonymiser_factory(None).anonymise(text).text  # without the register it goes

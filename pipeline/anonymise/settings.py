@@ -47,12 +47,16 @@ class AnonymiserSettings:
     dates: what to do with ordinary dates: "keep" them, reduce them to "month" ("12 March 2023" ->
         "March 2023") or "remove" them ("[date]"). Dates of birth are always replaced.
     recognisers: which registered recognisers run (default: those switched on in recognisers/enabled.yaml).
+    keep_terms: names that must never be replaced although they may look like a person or a local business:
+        the case's agency names, panel members' organisations ("Pennock Safeguarding Associates"). Exempt
+        people's job titles and organisations are kept without being listed here.
     cache_size: how many distinct short strings (headers, table cells) to remember; repeated text is common.
     """
 
     model: str = field(default_factory=default_model)
     dates: str = "keep"
     recognisers: tuple[str, ...] = field(default_factory=enabled_recognisers)
+    keep_terms: tuple[str, ...] = ()
     cache_size: int = 20000
 
     def __post_init__(self) -> None:

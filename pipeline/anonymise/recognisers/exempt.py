@@ -1,8 +1,11 @@
 """The three people who may be named (LSCB Chair, Panel Chair, Overview author: §8.33, 8.78, 5.27).
 
-Their names are found the way a writer uses them – full name, title + surname, title + full name, and the
-surname alone when it is not also a register name – and marked as kept, so the model does not label them
-"Person N". A bare first name is not kept: "Sarah" may be anyone, and when unsure we replace.
+Their names are found the way a writer uses them – full name, title + surname, title + full name, the
+surname alone and the first name alone when no register person has that name – and marked as kept, so the
+model does not label them "Person N". Their job titles and employing organisations are kept too: the
+Executive Summary must give name, job title and organisation together (§8.78), and a consultancy's name
+("Lindley Review Consultancy Ltd") would otherwise look like a person or a local business. So are any
+other terms the settings list (`keep_terms`: the case's agency names, panel members' organisations).
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ class ExemptRecogniser(ScrRecogniser, LocalRecognizer):
     code = "exempt"
     description = "The LSCB Chair, Panel Chair and Overview author: kept, with their titles and surnames"
 
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, keep_terms: tuple[str, ...] = ()) -> None:
         register_forms = VariantTable()
         build_person_table(register.people, register_forms)
         self.table = VariantTable()
@@ -40,12 +43,16 @@ class ExemptRecogniser(ScrRecogniser, LocalRecognizer):
                 first = tokens[0]
                 if len(first) > 2 and variant_key(first) not in register_forms.variants:
                     self.table.add(first, index, "name case")
+        terms = [t for e in register.exempt for t in (e.job_title, e.organisation) if t] + list(keep_terms)
+        for term in terms:
+            if len(term.strip()) > 2:
+                self.table.add(term, len(register.exempt), "any case")
         self.regex = self.table.compile()
         super().__init__(supported_entities=["EXEMPT"], name=self.code)
 
     @classmethod
     def from_context(cls, context: RecogniserContext) -> ExemptRecogniser:
-        return cls(context.register)
+        return cls(context.register, context.settings.keep_terms)
 
     def load(self) -> None:
         return None

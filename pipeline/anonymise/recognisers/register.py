@@ -32,7 +32,9 @@ from .vocabulary import (
     FEMALE_TITLES,
     MALE_ROLE_WORDS,
     MALE_TITLES,
+    ROLE_WORDS,
     STREET_TYPES,
+    TITLES,
 )
 
 _PLACE_SUFFIX = re.compile(
@@ -40,6 +42,8 @@ _PLACE_SUFFIX = re.compile(
     r"(?:school|academy|nursery|surgery|medical centre|health centre|practice|hospital|children's centre)$",
     re.IGNORECASE,
 )
+# "Mr Kershaw-Bland", "Nanna Pat": a title or a family word comes first, not a first name.
+_NOT_FIRST_NAMES = frozenset(TITLES) | ROLE_WORDS
 _HOUSE_NUMBER = re.compile(r"^(?:flat\s+\w+,?\s+)?\d+[a-z]?,?\s+", re.IGNORECASE)
 
 
@@ -69,7 +73,10 @@ def build_person_table(people: tuple[Person, ...], table: VariantTable, offset: 
         for name in person.all_names:
             table.add_name(name, index)
         # Any first name or nickname with any surname: "Poppy-Mae Harrington", "Pops Harrington".
-        firsts = {n.split()[0] for n in person.all_names if not is_initials(n)}
+        firsts = {
+            n.split()[0] for n in person.all_names
+            if not is_initials(n) and n.split()[0].lower().rstrip(".") not in _NOT_FIRST_NAMES
+        }
         lasts = {n.split()[-1] for n in person.all_names if len(n.split()) > 1 and not is_initials(n)}
         for first in firsts:
             for last in lasts:
