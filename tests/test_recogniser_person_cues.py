@@ -28,6 +28,8 @@ def spans(recogniser, text):
         ("Detective Superintendent Clive Barraclough chaired", ["Clive Barraclough"]),
         ("Mr Wiśniewski visited", ["Mr Wiśniewski"]),
         ("He is known as Jonno on the estate", ["Jonno"]),
+        ('a man known only as "Bex"', ["Bex"]),
+        ("He goes by Smudge", ["Smudge"]),
         ("Dr Patel Consultant Paediatrician", ["Dr Patel"]),
         ("the Inspector said", []),
     ],

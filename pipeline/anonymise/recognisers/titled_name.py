@@ -24,7 +24,11 @@ _PATTERNS = (
         r"(?<![\w'’])(?:(?P<honorific>Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)|%s)\.?[ \t]+"
         rf"(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,2}})" % "|".join(re.escape(r) for r in RANKS)
     ),
-    re.compile(rf"(?i:known as|aka|a\.k\.a\.|nicknamed|calls? (?:him|her)self)\s+[\"“‘']?(?P<name>{_NAME})"),
+    re.compile(
+        r"(?i:known (?:only |locally |to (?:her|him|them|friends) )?as|aka|a\.k\.a\.|nicknamed|goes by|"
+        r"calls? (?:him|her|them)sel(?:f|ves))"
+        rf"\s+[\"“‘']?(?P<name>{_NAME})"
+    ),
 )
 SCORE = 0.6
 
