@@ -8,6 +8,11 @@ The text engine is the library entry point:
 
 Unknown people get stable labels from a Labeller, which several Anonymisers (or worker processes, with a
 multiprocessing.Manager store and lock) can share so that "Person 3" is the same person in every file.
+Names of unknown people found in one text are looked for in every other text the Anonymiser returns;
+worker pools share them with `known_names()` / `learn_names()`.
+
+Which recognisers run is set in recognisers/enabled.yaml (or AnonymiserSettings.recognisers); each is a
+small registered class with a stable code (see `recognisers.describe()`).
 """
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from .register import build_person_table
 @recogniser
 class ExemptRecogniser(ScrRecogniser, LocalRecognizer):
     code = "exempt"
-    description = "The LSCB Chair, Panel Chair and Overview author: kept, with their titles and surnames"
+    description = "The LSCB Chair, Panel Chair and Overview author: kept, with their job titles and organisations"
 
     def __init__(self, register: Register, keep_terms: tuple[str, ...] = ()) -> None:
         register_forms = VariantTable()

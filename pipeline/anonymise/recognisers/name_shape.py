@@ -28,7 +28,7 @@ _ORGANISATION_HEADS = (
 @recogniser
 class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
     code = "name_shape"
-    description = "Two or three unknown capitalised words together (a name the model missed)"
+    description = "Unknown capitalised words together, or a lone given name (a name the model missed)"
 
     def __init__(self, english: EnglishWords | None = None) -> None:
         self.english = english or EnglishWords()
