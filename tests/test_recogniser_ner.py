@@ -62,6 +62,7 @@ def test_classify_place(name, label, expected):
         "A disclosure under Clare's Law was considered.",
         "Records on EMIS and SystmOne were checked; CSC and CAMHS were told.",
         "She was referred to Northshire Talking Therapies.",
+        "She was raised in a Christian family and her father is Polish.",
     ],
 )
 def test_laws_record_systems_and_services_are_kept(anonymiser_factory, text):

@@ -113,6 +113,7 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             "GPE": self._place,
             "LOC": self._place,
             "LAW": self._keep,
+            "NORP": self._keep,  # nationalities and religions ("a Christian family") are not people
         }
         super().__init__(supported_entities=["PERSON", "PLACE", "ORGANISATION", "KEEP"], name=self.code)
 
