@@ -156,3 +156,15 @@ def test_given_names_in_notes_typed_without_capitals(anonymiser_factory):
 )
 def test_names_that_are_words_mid_sentence(anonymiser_factory, text, expected):
     assert anonymiser_factory(None).anonymise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SCR Sub-Committee met; the Individual Management Review (IMR) was late.",
+        "The Serious Case Review Panel's view was shared with HM Inspectorate of Prisons.",
+        "Regional lead for the North East; an FOI request followed.",
+    ],
+)
+def test_procedure_language_is_kept(anonymiser_factory, text):
+    assert anonymiser_factory(None).anonymise(text).text == text

@@ -59,7 +59,8 @@ PLACE_SCORE = 0.7
 
 def classify_place(text: str, label: str, english: EnglishWords | None = None) -> tuple[str, str] | None:
     """(entity type, replacement) for an organisation or place name, or None when it is kept."""
-    words = [w.lower().replace("’", "'") for w in _AGENCY_WORD.findall(text)]
+    raw_words = _AGENCY_WORD.findall(text)
+    words = [w.lower().replace("’", "'") for w in raw_words]
     if not words or is_role_text(text) or text.lower().strip() in COUNTRIES:
         return None
     lowered = text.lower().replace("’", "'")
@@ -81,7 +82,7 @@ def classify_place(text: str, label: str, english: EnglishWords | None = None) -
     if agency_at >= 0:
         return None
     if all(w in AGENCY_WORDS or w in ROLE_WORDS or w in PROCESS_WORDS or w in AGENCY_NAMES or w in DOCUMENT_WORDS
-           or w in STOP_WORDS or known_word(w) for w in words):
+           or w in STOP_WORDS or known_word(raw) for w, raw in zip(words, raw_words)):
         return None
     if text.strip().rstrip("s") in COMMON_ABBREVIATIONS or text.strip().lower() in AGENCY_NAMES:
         return None  # a known abbreviation (CAMHS, MASH, ICPC); an unknown one in capitals may be a surname

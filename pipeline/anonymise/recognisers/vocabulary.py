@@ -88,7 +88,8 @@ AGENCY_WORDS = frozenset(
     children's childrens adults public england wales scotland ireland national county borough city
     authority's jobcentre dwp hmrc ambulance fire rescue coroner's coroner services' icb ccg commissioning
     clinical group homes housing association aid support therapies therapy counselling recovery wellbeing
-    advice project projects solutions network forum alliance collective society charity
+    advice project projects solutions network forum alliance collective society charity prison prisons
+    inspectorate committee sub-committee subcommittee
     """.split()
 )
 AGENCY_NAMES = frozenset(
@@ -132,7 +133,7 @@ COMMON_ABBREVIATIONS = frozenset(
     ST MD QC KC JP FGM CSE CCE SARC IDVA ISVA MARAC MAPPA RTA NB PS CC BCC TBC NA NR OT SALT DASH PPN PICU
     NICU SCBU RCPC LADO DSL DSO SENCO SENCo EHA CAF TAC TAF CPR PACE CID PPU MOSOVO CAIT DSP ACPO NPCC BME
     HMP YOI YOS YOT CRC NPS OASYS MAST IRO IHA RHA LAC GCP SDQ ACE ACEs ICO UPN ULN CAD PNC PND RMN RGN
-    CEO DCS DAS CQC UKHSA ICB DOB
+    CEO DCS DAS CQC UKHSA ICB DOB FOI
     """.split()
 )
 
@@ -149,7 +150,11 @@ UNNUMBERED_STREET_TYPES = (
 
 COUNTRIES = frozenset(
     "england wales scotland britain uk u.k. united kingdom great britain northern ireland europe".split()
-)
+) | frozenset({
+    # Regions are too large to identify anyone.
+    "north", "south", "east", "west", "north east", "north west", "south east", "south west", "midlands",
+    "east midlands", "west midlands", "the north", "the south", "yorkshire and the humber", "east of england",
+})
 
 
 def is_role_text(text: str) -> bool:

@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .vocabulary import (
     AGENCY_NAMES,
     AGENCY_WORDS,
+    COMMON_ABBREVIATIONS,
     COUNTRIES,
     DOCUMENT_WORDS,
     NAME_TO_PLACE_TAIL,
@@ -41,7 +42,7 @@ _EXTRA = frozenset(
     media data admin administration co-ordinator coordinator timescale timescales enquiry enquiries
     companies vauxhall ford toyota nissan honda bmw audi mercedes volkswagen vw peugeot renault citroen
     fiat kia hyundai skoda seat mini volvo mazda suzuki tesla corsa fiesta focus astra golf polo clio
-    transit qashqai juke yaris octavia max min
+    transit qashqai juke yaris octavia max min powerpoint excel
     later yesterday today tomorrow tonight initially subsequently unfortunately fortunately sadly
     afterwards eventually finally previously recently currently overall additionally furthermore
     following despite although whilst while because since until after before during once
@@ -74,6 +75,8 @@ def singulars(word: str) -> list[str]:
     """The word and the base forms it may be inflected from ("Enquiries" -> "enquiry", "Securing" ->
     "secure"), enough to look an everyday word up in a list of lemmas."""
     low = word.lower().replace("’", "'")
+    if low.endswith("'s") and len(low) > 3:
+        low = low[:-2]  # "Panel's"
     forms = [low]
     if low.endswith("ies") and len(low) > 4:
         forms.append(low[:-3] + "y")
@@ -110,6 +113,8 @@ class EnglishWords:
 
 
 def known_word(word: str) -> bool:
+    if word.rstrip("s") in COMMON_ABBREVIATIONS or word in COMMON_ABBREVIATIONS:
+        return True  # "IMR", "SCRs"
     return any(_known_form(form) for form in singulars(word))
 
 
