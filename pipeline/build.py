@@ -102,7 +102,7 @@ def build_pack(
         batch = anonymise_batch(
             sources,
             BatchOptions(out_dir=publication, register=case.register, key_path=key_path, workers=workers,
-                         settings=AnonymiserSettings(dates=dates)),
+                         settings=AnonymiserSettings(dates=dates, keep_terms=case.keep_terms)),
         )
     finally:
         shutil.rmtree(staging, ignore_errors=True)

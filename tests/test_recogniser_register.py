@@ -34,6 +34,10 @@ def run(anonymiser_factory, case_register):
         ("They moved to 14 Larch Close, Eastbridge in May.", "They moved to the family home in May."),
         ("A car parked in Larch Close.", "A car parked in the family home."),
         ("Oakfield Primary School raised a concern.", "The primary school raised a concern."),
+        # A quotation mark opening a quote is not an apostrophe inside a name (found in the child-a chronology).
+        ("Sibling 2 ('Pops' to her family) came.", "Sibling 2 ('Child A' to her family) came."),
+        ("He gave his name as 'Will, Mum's partner'.", "He gave his name as 'Mother's partner, Mum's partner'."),
+        ("She said ‘Poppy’ twice.", "She said ‘Child A’ twice."),
     ],
 )
 def test_register_variants_are_replaced(run, text, expected):

@@ -83,7 +83,12 @@ def _priority(source: str, entity_type: str) -> int:
         return 101  # "Kieran O'Sullivan": outranks the bare registered surname inside it
     if source == "pattern":
         return {"DATE": 30, "PERSON": 45, "REFERENCE": 105, "PLACE": 120}.get(entity_type, 110)
-    return {"exempt": 60, "ner": 40, "keep": 38, "guess": 35}.get(source, 40)
+    if source == "exempt":
+        # What the case says may be shown (the three named people, their organisations, agencies, the review's
+        # own reference) outranks a register name inside it ("Grace" in an exempt "Grace Hopper") and the
+        # reference pattern, but never a register place or a contact detail.
+        return 106
+    return {"ner": 40, "keep": 38, "guess": 35}.get(source, 40)
 
 
 class Anonymiser:

@@ -277,6 +277,14 @@ class Case:
         return [self.chair, self.panel_chair, self.overview_author]
 
     @property
+    def keep_terms(self) -> tuple[str, ...]:
+        """What anonymisation must leave alone: the board, the review's own reference, the agencies and the panel
+        members' organisations (they are not the family, and §8.78 wants them shown)."""
+        terms = [self.board.name, self.board.short_name, self.review.reference, *(a.name for a in self.agencies)]
+        terms += [p.organisation for p in self.panel_members]
+        return tuple(dict.fromkeys(t for t in terms if t))
+
+    @property
     def imr_recommendations(self) -> list[ImrRecommendation]:
         return [rec for imr in self.imrs for rec in imr.recommendations]
 

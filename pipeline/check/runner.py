@@ -97,7 +97,8 @@ def check_paths(
         except InputFileError as err:
             unreadable[path] = err.reason + (f". {err.hint}" if err.hint else "")
     ctx = CheckContext(register=register, case=case, documents=documents,
-                       anonymiser_factory=(lambda: anonymiser) if anonymiser is not None else _factory(register))
+                       anonymiser_factory=(lambda: anonymiser) if anonymiser is not None
+                       else _factory(register, case.keep_terms if case is not None else ()))
     rules = config.rules()
     by_path = {doc.path: _check_one(doc, rules, ctx) for doc in documents}
     results = [by_path.get(path) or FileResult(str(path), path.suffix.lower().lstrip(".") or "unknown",
@@ -105,11 +106,13 @@ def check_paths(
     return CheckReport(results, [r.code for r in rules], register.source or ("case" if case else None), notes)
 
 
-def _factory(register: Register):
+def _factory(register: Register, keep_terms: tuple[str, ...] = ()):
+    # The checker must judge with the same settings the anonymiser used, or it blocks what was rightly kept.
     def build():
         from ..anonymise.engine import Anonymiser
+        from ..anonymise.settings import AnonymiserSettings
 
-        return Anonymiser(register)
+        return Anonymiser(register, settings=AnonymiserSettings(keep_terms=keep_terms))
 
     return build
 

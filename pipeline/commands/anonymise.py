@@ -41,10 +41,12 @@ def command(paths: tuple[Path, ...], out_dir: Path, case_dir: Path | None, regis
     if case_dir and register_file:
         raise UsageError("Give either --case or --register, not both.")
     register = None
+    keep_terms: tuple[str, ...] = ()
     if case_dir is not None:
         from ..case import load_case
 
-        register = load_case(case_dir).register
+        case = load_case(case_dir)
+        register, keep_terms = case.register, case.keep_terms
     elif register_file is not None:
         from ..register import load_register
 
@@ -55,7 +57,7 @@ def command(paths: tuple[Path, ...], out_dir: Path, case_dir: Path | None, regis
             "replaced. Use --case or --register so that every known person and place is caught.",
             fg="yellow", err=True,
         )
-    options = BatchOptions(out_dir=out_dir, register=register, settings=AnonymiserSettings(dates=dates),
+    options = BatchOptions(out_dir=out_dir, register=register, settings=AnonymiserSettings(dates=dates, keep_terms=keep_terms),
                            key_path=key_path, workers=workers)
     with _progress(len(paths)) as report:
         result = anonymise_batch(list(paths), options, progress=report)

@@ -136,7 +136,9 @@ class VariantTable:
         ]
         body = "|".join(alternatives)
         return re.compile(
-            rf"(?<![\w'’‘`@.-]){_TITLE_PATTERN}(?P<name>{body}){_HYPHEN_TAIL}(?![\w@]|['’]\w\w)"
+            # Not inside a word ("Donnell" in "O'Donnell": a letter then an apostrophe), but a quote mark that
+            # opens a quotation ("known as 'Rubes'") does not hide the name after it.
+            rf"(?<![\w@.-])(?<!\w['’‘`]){_TITLE_PATTERN}(?P<name>{body}){_HYPHEN_TAIL}(?![\w@]|['’]\w\w)"
         )
 
     def lookup(self, matched_name: str) -> Variant | None:
