@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from checkdocs import simple_docx
@@ -92,6 +93,27 @@ def test_a_pdf_exported_by_libreoffice(tmp_path, register, engine):
     (converted,) = render_pdf.convert_to_pdf([source], tmp_path / "pdf")
     report = check_paths([converted], register=register, anonymiser=engine)
     assert ("SCR101", "page 1, line 2") in codes_at(report), report.to_text(show=True)
+
+
+@pytest.mark.skipif(not render_pdf.soffice_available(),
+                    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer to run it")
+def test_table_columns_in_a_pdf_are_read_as_separate_cells(tmp_path, register, engine):
+    # Read as one line, "Police Constable" in one column and "Before the scope period" in the next look like a
+    # constable called Before; the chronology PDF of the sample case was blocked for this.
+    source = tmp_path / "chronology.docx"
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in zip(table.rows, [("Event", "Practitioner", "Significance"),
+                                      ("Child A was seen by Dean Harrington.", "Police Constable",
+                                       "Before the scope period. Missed opportunity.")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.save(source)
+    (converted,) = render_pdf.convert_to_pdf([source], tmp_path / "pdf")
+    report = check_paths([converted], register=register, anonymiser=engine)
+    found = codes_at(report)
+    assert not [item for item in found if item[0] == "SCR102"], report.to_text(show=True)
+    assert any(code == "SCR101" and where.startswith("page 1, line ") for code, where in found)
 
 
 def make_workbook(path: Path) -> Path:

@@ -7,6 +7,8 @@ Nothing here ever writes to a file.
 """
 from __future__ import annotations
 
+import re
+
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +28,8 @@ SUFFIXES = WORD_SUFFIXES + EXCEL_SUFFIXES + PDF_SUFFIXES + TEXT_SUFFIXES
 class TextSegment:
     """A run of text a reader can see (or a property Word keeps), with where to find it.
 
-    `line_based` segments (PDF pages) give a finer location: the line within the page.
+    `line_based` segments (PDF text) give a finer location: the line within the page, counted from
+    `first_line` (where the paragraph or table cell starts on the page).
     """
 
     location: str
@@ -34,11 +37,12 @@ class TextSegment:
     line_based: bool = False
     kind: str = "text"
     concealed: bool = False
+    first_line: int = 1
 
     def locate(self, offset: int) -> str:
         if not self.line_based:
             return self.location
-        line = self.text.count("\n", 0, max(0, offset)) + 1
+        line = self.text.count("\n", 0, max(0, offset)) + self.first_line
         return f"{self.location}, line {line}"
 
 
@@ -191,11 +195,11 @@ def _pdf_segments(doc: CheckedDocument) -> list[TextSegment]:
     segments = []
     for number, page in enumerate(doc.pdf.pages, start=1):
         try:
-            text = page.extract_text() or ""
+            text = page.extract_text(extraction_mode="layout") or ""
         except Exception as err:  # pypdf raises many types on damaged content streams
             raise InputFileError(doc.path, f"the text of page {number} cannot be read ({err})") from err
-        if text.strip():
-            segments.append(TextSegment(f"page {number}", text, line_based=True))
+        segments += [TextSegment(f"page {number}", cell, line_based=True, first_line=line)
+                     for line, cell in _pdf_cells(text)]
     # Text a reader does not see on the pages: the document information and the bookmarks (often made from
     # headings, or typed by hand with a name in them).
     for prop in doc.properties():
@@ -204,6 +208,40 @@ def _pdf_segments(doc: CheckedDocument) -> list[TextSegment]:
         if title.strip():
             segments.append(TextSegment(f"bookmark {number}", title, kind="bookmark", concealed=True))
     return segments
+
+
+_COLUMN_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)")
+
+
+def _pdf_cells(layout_text: str) -> list[tuple[int, str]]:
+    """A page's text as the reader sees it: each paragraph, and each table cell, as one text with its first line.
+
+    Plain extraction runs a table's columns together ("Police Constable Before the scope period" is the
+    practitioner column then the significance column), which makes ordinary words look like names after a
+    role. The layout extraction keeps the column gaps: a block of lines between blank lines is split into
+    columns where the text starts, and each column's lines are kept together as one text (one line each,
+    so the first line of each cell and the line numbers stay as printed).
+    """
+    cells: list[tuple[int, str]] = []
+    block: list[tuple[int, str]] = []
+    number = 0  # counts the lines with text on them, as a reader counts down the page
+    for line in layout_text.split("\n") + [""]:
+        if line.strip():
+            number += 1
+            block.append((number, line))
+            continue
+        columns: dict[int, tuple[int, list[str]]] = {}
+        for line_number, text in block:
+            for match in _COLUMN_GAP.finditer(text):
+                start = match.start()
+                key = next((k for k in columns if abs(k - start) <= 2), start)
+                columns.setdefault(key, (line_number, []))[1].append(match.group())
+        for key in sorted(columns):
+            first, parts = columns[key]
+            joined = "\n".join(parts)
+            cells.append((first, joined))
+        block = []
+    return cells
 
 
 def _bookmarks(outline) -> list[str]:
