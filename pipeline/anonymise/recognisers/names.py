@@ -125,9 +125,11 @@ class VariantTable:
                     if len(piece) >= 3:
                         self.add(piece, target)
 
-    def compile(self, *, lower_case_text: bool = False) -> re.Pattern[str] | None:
+    def compile(self, *, lower_case_text: bool = False, bare_possessive: bool = False) -> re.Pattern[str] | None:
         """One pattern for every variant. With `lower_case_text` (notes typed without capitals), names
-        that are also words are taken in lower case too; `used_as_word` then decides each occurrence."""
+        that are also words are taken in lower case too; `used_as_word` then decides each occurrence.
+        With `bare_possessive`, a possessive typed without its apostrophe ("nats mum") is matched, the
+        "s" captured as the group `bare_s` for the caller to judge ("wills" is a word, not Will's)."""
         if not self.variants:
             return None
         alternatives = [
@@ -138,7 +140,9 @@ class VariantTable:
         return re.compile(
             # Not inside a word ("Donnell" in "O'Donnell": a letter then an apostrophe), but a quote mark that
             # opens a quotation ("known as 'Rubes'") does not hide the name after it.
-            rf"(?<![\w@.-])(?<!\w['’‘`]){_TITLE_PATTERN}(?P<name>{body}){_HYPHEN_TAIL}(?![\w@]|['’]\w\w)"
+            rf"(?<![\w@.-])(?<!\w['’‘`]){_TITLE_PATTERN}(?P<name>{body}){_HYPHEN_TAIL}"
+            + (r"(?P<bare_s>s)?" if bare_possessive else "")
+            + r"(?![\w@]|['’]\w\w)"
         )
 
     def lookup(self, matched_name: str) -> Variant | None:
@@ -231,6 +235,26 @@ def lower_case_text(text: str) -> bool:
         return True
     starts = [m.group(1) for m in re.finditer(r"(?:^|[.!?]\s+)[^\w]*?([^\W\d_]+)", text)]
     return len(starts) >= 2 and sum(w.islower() for w in starts) * 3 >= len(starts) * 2
+
+
+# A line of hurried notes inside a document that is otherwise written properly ("02/02/2022 police reply
+# from ds dhaliwal: info logged. closed."): long enough to judge, and no word in it written as a name.
+_LINE = re.compile(r"[^\n]+")
+_TITLE_CASE_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
+
+
+def lower_case_spans(text: str) -> list[tuple[int, int]]:
+    """Where names may have lost their capitals: the whole text when it is typed without capitals,
+    otherwise each line that is. Initials and abbreviations in capitals ("K.N.", "MASH") do not count
+    as capitals here: hurried notes keep those."""
+    if lower_case_text(text):
+        return [(0, len(text))]
+    spans = []
+    for line in _LINE.finditer(text):
+        words = re.findall(r"[^\W\d_]{2,}", line.group())
+        if len(words) >= 6 and len(_TITLE_CASE_WORD.findall(line.group())) <= len(words) // 20:
+            spans.append((line.start(), line.end()))
+    return spans
 
 
 _NUMBERED_PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,3}\))[ \t]+$")

@@ -21,8 +21,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ...register import Person, Place, Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import VariantTable, is_initials, lower_case_text, used_as_word, variant_key
-from .wordlists import known_word
+from .names import VariantTable, is_initials, lower_case_spans, used_as_word, variant_key
+from .wordlists import EnglishWords, known_word
 from .vocabulary import (
     ADULT_TITLES,
     CHILD_ROLE_WORDS,
@@ -132,14 +132,15 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
     code = "register"
     description = "People and places in the case register, with their variants, replaced by their pseudonyms"
 
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, english: EnglishWords | None = None) -> None:
+        self.english = english or EnglishWords()
         self.targets: list[Target] = [person_target(p) for p in register.people]
         self.targets += [Target(p.pseudonym, "PLACE") for p in register.places]
         self.table = VariantTable()
         build_person_table(register.people, self.table)
         build_place_table(register.places, self.table, offset=len(register.people))
-        self.regex = self.table.compile()
-        self.lower_case_regex = self.table.compile(lower_case_text=True)
+        self.regex = self.table.compile(bare_possessive=True)
+        self.lower_case_regex = self.table.compile(lower_case_text=True, bare_possessive=True)
         # Which written forms are only ever a surname, and each person's first names and initials: a
         # surname after an unknown first name ("Kieran O'Sullivan") is a relative nobody registered.
         self.first_names = [_first_names(p) for p in register.people]
@@ -150,7 +151,7 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
 
     @classmethod
     def from_context(cls, context: RecogniserContext) -> RegisterRecogniser:
-        return cls(context.register)
+        return cls(context.register, context.english)
 
     def load(self) -> None:
         return None
@@ -159,22 +160,37 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         if self.regex is None:
             return []
         found = []
-        regex = self.lower_case_regex if lower_case_text(text) else self.regex
-        for match in regex.finditer(text):
+        for match in self._matches(text):
             variant = self.table.lookup(match.group("name"))
             if variant is None:
                 continue
+            if match.group("bare_s") and (variant.kind == "initials" or self._word_with_s(match)):
+                continue  # "wills", "roses": a word; "nats mum" is Nat's mum with the apostrophe left out
             if variant.kind == "name case" and used_as_word(text, match):
                 continue
+            end = match.start("bare_s") if match.group("bare_s") else match.end()
             relative = self._unregistered_relative(text, match, variant.targets)
             if relative is not None:
-                found.append(result("PERSON", relative, match.end(), 1.0, "relative", None, recogniser_name=self.code))
+                found.append(result("PERSON", relative, end, 1.0, "relative", None, recogniser_name=self.code))
                 continue
             entity_type, replacement = self._resolve(variant.targets, match.group("title"), variant.fixed)
             found.append(
-                result(entity_type, match.start(), match.end(), 1.0, "register", replacement, recogniser_name=self.code)
+                result(entity_type, match.start(), end, 1.0, "register", replacement, recogniser_name=self.code)
             )
         return found
+
+    def _matches(self, text: str) -> list[re.Match[str]]:
+        """Every written form, and in lines typed without capitals (a whole note, or one hurried line in
+        a document written properly) the lower-case forms of names that are also words ("nat", "pat")."""
+        matches = {(m.start(), m.end()): m for m in self.regex.finditer(text)}
+        for start, end in lower_case_spans(text):
+            for match in self.lower_case_regex.finditer(text, start, end):
+                matches.setdefault((match.start(), match.end()), match)
+        return [matches[key] for key in sorted(matches)]
+
+    def _word_with_s(self, match: re.Match[str]) -> bool:
+        word = match.group("name") + (match.group("tail") or "") + "s"
+        return known_word(word) or self.english.common(word)
 
     def _unregistered_relative(self, text: str, match: re.Match[str], targets: set[int]) -> int | None:
         """Start of "Kieran O'Sullivan" / "Mr K. O'Sullivan" when the first name or initial before a
