@@ -168,3 +168,34 @@ def test_names_that_are_words_mid_sentence(anonymiser_factory, text, expected):
 )
 def test_procedure_language_is_kept(anonymiser_factory, text):
     assert anonymiser_factory(None).anonymise(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # Ranks typed in lower case keep the rank; honorifics go with the name.
+        ("09/03/2023 rang dc szymanska re the log, no update.", ["szymanska"], ["dc "]),
+        ("Message left for sgt Obuya at the station.", ["Obuya"], ["sgt "]),
+        ("12/03/2023 strat disc with dci okonjo + hv. mrs lindqvist to attend", ["okonjo", "mrs lindqvist"], ["dci "]),
+        # A short first name or nickname with a surname, in a line typed without capitals.
+        ("14/03/2023 called school. bo lindqvist agreed to share attendance. nfa.", ["lindqvist"], ["called school"]),
+        ("Report follows.\n15/03/2023 rang hv team, jo kaczynski on leave, will ring back.", ["kaczynski"], ["will ring back"]),
+    ],
+)
+def test_lower_case_ranks_titles_and_names_in_hurried_notes(anonymiser_factory, text, gone, kept):
+    out = anonymiser_factory(None).anonymise(text).text
+    assert not any(word in out for word in gone), out
+    assert all(phrase in out for phrase in kept), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his pc was broken and the ds said it was fine",  # lower-case ranks before ordinary words
+        "16/03/2023 phoned mum re the visit, no answer. will try again tomorrow after school.",
+        "the dr said to keep taking the tablets twice a day with food",
+    ],
+)
+def test_hurried_notes_without_names_are_left(anonymiser_factory, text):
+    assert anonymiser_factory(None).anonymise(text).text == text
+

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import at_sentence_start, lower_case_text
-from .vocabulary import AGENCY_WORDS, EPONYM_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
+from .names import at_sentence_start, lower_case_spans
+from .vocabulary import COMMON_ABBREVIATIONS, AGENCY_WORDS, EPONYM_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
 from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, known_word, name_like, singulars
 
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d\b")
@@ -43,8 +44,9 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         found, run = [], []
-        if lower_case_text(text):
-            self._lower_case_first_names(text, found)
+        for start, end in lower_case_spans(text):
+            self._lower_case_first_names(text, start, end, found)
+            self._lower_case_full_names(text, start, end, found)
         for token in _TOKEN.finditer(text):
             possessive_before = bool(run) and re.search(r"['’]s$", run[-1].group())
             if name_like(token.group()) and run and not possessive_before and _joins(text[run[-1].end():token.start()]):
@@ -90,10 +92,10 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
                             recogniser_name=self.code))
 
-    def _lower_case_first_names(self, text: str, found: list[RecognizerResult]) -> None:
+    def _lower_case_first_names(self, text: str, start: int, end: int, found: list[RecognizerResult]) -> None:
         """In notes typed without capitals ("spoke to kasia"), a given name that is not also an everyday
         word is still a name."""
-        for token in _LOWER_WORD.finditer(text):
+        for token in _LOWER_WORD.finditer(text, start, end):
             word = token.group()
             if (
                 is_first_name(word)
@@ -103,6 +105,30 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             ):
                 found.append(result("PERSON", token.start(), token.end(), SCORE, "guess", None,
                                     recogniser_name=self.code))
+
+
+    def _lower_case_full_names(self, text: str, start: int, end: int, found: list[RecognizerResult]) -> None:
+        """In notes typed without capitals, a short first name or nickname and a surname ("bo lindqvist
+        agreed"): the second word is no word any list knows and the first is a given name or a short
+        word that is not a function word. One unknown word alone is more often a typo ("dont")."""
+        words = list(_LOWER_PAIR_WORD.finditer(text, start, end))
+        for first, second in zip(words, words[1:]):
+            if not re.fullmatch(r"[ \t]+", text[first.end():second.start()]):
+                continue
+            surname, given = second.group(), first.group()
+            if len(surname) < 4 or self._known_lower(surname):
+                continue
+            if given in STOP_WORDS or given.upper() in COMMON_ABBREVIATIONS:
+                continue
+            if is_first_name(given) or len(given) <= 3 or not self._known_lower(given):
+                found.append(result("PERSON", first.start(), second.end(), SCORE, "guess", None,
+                                    recogniser_name=self.code))
+
+    def _known_lower(self, word: str) -> bool:
+        return known_word(word) or self.english.common(word) or word in ORDINARY_WORD_NAMES
+
+
+_LOWER_PAIR_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’-]*[a-z](?![\w@/-]|['’]\w\w)")
 
 
 def _joins(gap: str) -> bool:

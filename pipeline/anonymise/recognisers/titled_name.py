@@ -14,7 +14,7 @@ from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
 from .vocabulary import AGENCY_WORDS, RANKS, ROLE_WORDS
-from .wordlists import known_word
+from .wordlists import EnglishWords, known_word
 
 _NAME = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _PATTERNS = (
@@ -30,6 +30,13 @@ _PATTERNS = (
         rf"\s+[\"“‘']?(?P<name>{_NAME})"
     ),
 )
+# The same in hurried notes: a rank or honorific typed in lower case ("ds dhaliwal", "pc O'Hara", "mr
+# lindqvist"). The word after it must be no word any list knows, because "ds" and "di" are also
+# abbreviations and fragments ("di" in Italian, "pc" for a computer).
+_LOWER_TITLE = re.compile(
+    r"(?<![\w'’@./-])(?:(?P<honorific>mr|mrs|ms|miss|mx|dr)|(?:ds|dc|pc|di|dci|dsi|dsu|wpc|sgt|insp|pcso|det))\.?"
+    rf"[ \t]+(?P<name>{_NAME})"
+)
 SCORE = 0.6
 
 
@@ -38,14 +45,15 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
     code = "titled_name"
     description = "A capitalised name after a title or rank (Mr, Mrs, Dr, DC...) or after 'known as'"
 
-    def __init__(self, register: Register | None = None) -> None:
+    def __init__(self, register: Register | None = None, english: EnglishWords | None = None) -> None:
         register = register or Register()
+        self.english = english or EnglishWords()
         self.pseudonyms = {variant_key(p.pseudonym) for p in register.people}
         super().__init__(supported_entities=["PERSON"], name=self.code)
 
     @classmethod
     def from_context(cls, context: RecogniserContext) -> TitledNameRecogniser:
-        return cls(context.register)
+        return cls(context.register, context.english)
 
     def load(self) -> None:
         return None
@@ -79,6 +87,13 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                 honorific = pattern is _PATTERNS[0] and match.group("honorific")
                 start = match.start() if honorific else name_start
                 found.append(result("PERSON", start, name_end, SCORE, "pattern", None, recogniser_name=self.code))
+        for match in _LOWER_TITLE.finditer(text):
+            name = re.sub(r"(?:['’]s|['’])$", "", match.group("name"))
+            if len(name) < 3 or known_word(name) or self.english.common(name) or variant_key(name) in self.pseudonyms:
+                continue
+            start = match.start() if match.group("honorific") else match.start("name")
+            found.append(result("PERSON", start, match.start("name") + len(name), SCORE, "pattern", None,
+                                recogniser_name=self.code))
         return found
 
 
