@@ -199,3 +199,15 @@ def test_lower_case_ranks_titles_and_names_in_hurried_notes(anonymiser_factory, 
 def test_hurried_notes_without_names_are_left(anonymiser_factory, text):
     assert anonymiser_factory(None).anonymise(text).text == text
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home visit, no concerns. Seen by R.T.", ["R.T"]),
+        ("Case notes reviewed — B.O.", ["B.O"]),
+        ("Discussed with M. J. at the team meeting", ["M. J"]),
+        ("Based in the U.K. since 2019. N.B. see above. P.S. call her", []),
+    ],
+)
+def test_dotted_initials(text, expected):
+    assert spans(InitialsRecogniser(), text) == expected

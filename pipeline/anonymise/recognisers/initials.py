@@ -15,7 +15,7 @@ from . import ScrRecogniser, recogniser, result
 from .vocabulary import COMMON_ABBREVIATIONS
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .names import lower_case_text
+from .names import lower_case_spans
 from .wordlists import known_word
 
 # Initials alone on the end of a line, after the end of a sentence or a closing quote.
@@ -30,6 +30,10 @@ _INITIAL_SURNAME = re.compile(
     r"(?<![\w.'’-])(?P<name>(?P<initial>[A-Z])(?P<dot>\.)?[ \t](?P<surname>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?))"
     r"(?![\w'’-])"
 )
+# Dotted initials anywhere ("seen by K.N.", "— K.N.", "K.N.'s note"): a person's initials written the
+# careful way; dotted abbreviations (U.K., N.B., P.S., a.m.) are in the abbreviation list or lower case.
+_DOTTED = re.compile(r"(?<![\w.])(?P<name>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w])")
+_DOTTED_ABBREVIATIONS = frozenset({"UK", "US", "NB", "PS", "AM", "PM", "BC", "AD", "EU", "UN", "DR", "MR", "IE", "EG"})
 SCORE = 0.6
 
 
@@ -49,11 +53,16 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
         for match in _SIGN_OFF.finditer(text):
             if match.group("name") not in COMMON_ABBREVIATIONS:
                 found.append(self._result(match.start("name"), match.end("name")))
-        if lower_case_text(text):
-            for match in _LOWER_SIGN_OFF.finditer(text):
+        for span_start, span_end in lower_case_spans(text):
+            for match in _LOWER_SIGN_OFF.finditer(text, span_start, span_end):
                 letters = match.group("name")
                 if letters.upper() not in COMMON_ABBREVIATIONS and not known_word(letters) and letters not in STOP_WORDS:
                     found.append(self._result(match.start("name"), match.end("name")))
+        for match in _DOTTED.finditer(text):
+            letters = re.sub(r"[.\s]", "", match.group("name"))
+            if letters not in COMMON_ABBREVIATIONS and letters not in _DOTTED_ABBREVIATIONS:
+                # The last dot stays: it usually ends the sentence too ("Seen by K.N." -> "Seen by Person 1.").
+                found.append(self._result(match.start("name"), match.end("name") - 1))
         for match in _HYPHENATED.finditer(text):
             found.append(self._result(match.start("name"), match.end("name")))
         for match in _INITIAL_SURNAME.finditer(text):
