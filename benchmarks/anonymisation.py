@@ -545,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-workers", action="store_true", help="skip the scr anonymise --workers runs")
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, metavar="DIR",
                         help="corpus folder with corpus.jsonl and register.yaml (default: benchmarks/corpus; "
-                             "benchmarks/corpus/heldout is the held-out one)")
+                             "benchmarks/corpus/heldout and heldout2 are the held-out ones)")
     parser.add_argument("--model", help="spaCy model (default: the anonymiser's configured model)")
     args = parser.parse_args(argv)
     exec(OFFLINE_GUARD, {"__name__": "offline_guard"})  # noqa: S102 - our own constant, shared verbatim with the child processes

@@ -40,7 +40,11 @@ ALL_MENTIONS = [m for d in DOCUMENTS for m in d.mentions]
 # ---------------------------------------------------------------- the committed corpus
 
 
-@pytest.mark.parametrize("folder", [BENCH / "corpus", BENCH / "corpus" / "heldout"], ids=["main", "heldout"])
+@pytest.mark.parametrize(
+    "folder",
+    [BENCH / "corpus", BENCH / "corpus" / "heldout", BENCH / "corpus" / "heldout2"],
+    ids=["main", "heldout", "heldout2"],
+)
 def test_committed_corpus_is_sound_and_built_from_the_current_sources(folder):
     documents, problems = corpus.check_folder(folder)
     assert problems == []
