@@ -211,3 +211,27 @@ def test_hurried_notes_without_names_are_left(anonymiser_factory, text):
 )
 def test_dotted_initials(text, expected):
     assert spans(InitialsRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("Associates: Kofi Mensah, Pieter van Leeuwen. Instagram checked.", ["van", "Leeuwen", "Pieter"], ["Instagram"]),
+        ("Letter from Ana Luisa dos Reis to the school.", ["dos", "Reis", "Ana"], ["to the school"]),
+        ("Karim bin Yusuf was present at the meeting.", ["bin", "Yusuf", "Karim"], ["present at the meeting"]),
+        ("Mr van Heerden and Dr de la Fuente were told.", ["van", "Heerden", "de la", "Fuente"], ["were told"]),
+        ("Seen on Monday; della Rocca waited outside.", ["della", "Rocca"], ["waited outside"]),
+    ],
+)
+def test_unregistered_names_with_particles_are_replaced_whole(anonymiser_factory, text, gone, kept):
+    out = anonymiser_factory(None).anonymise(text).text
+    assert not any(word in out for word in gone), out
+    assert all(phrase in out for phrase in kept), out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Court of Appeal in Re B considered it.", "A Day in the Life of a Child (a training video)"],
+)
+def test_particle_like_words_in_ordinary_text_are_left(anonymiser_factory, text):
+    assert anonymiser_factory(None).anonymise(text).text == text

@@ -31,6 +31,7 @@ from .nlp import english_words, load_model, make_context_enhancer, make_nlp_engi
 from .recognisers import REPLACEMENT, SOURCE, RecogniserContext, build_recognisers
 from .recognisers.known_names import KnownNames
 from .recognisers.names import at_sentence_start
+from .recognisers.wordlists import PARTICLE, known_word
 from .recognisers.vocabulary import DOCUMENT_WORDS, ROLE_WORDS, TITLES
 from .settings import AnonymiserSettings
 
@@ -43,6 +44,10 @@ _FALLBACK_LABELS = frozenset({"[organisation]", "[place]"})
 _NEEDS_MODEL = re.compile(r"[^\W\d_]{2}")
 _NAME_WORD = re.compile(r"[A-Z][\w'’]*")
 # A stretch of text that can only be more of the same name: capitalised words, hyphens, apostrophes.
+_PARTICLES_BEFORE = re.compile(
+    rf"(?:(?<![\w'’-])(?P<given>[A-Z][\w'’-]+)[ \t]+)?(?P<particles>(?<![\w'’-])(?:{PARTICLE}[ \t]+)+)$"
+)
+_PARTICLES_AFTER = re.compile(rf"(?:[ \t]+{PARTICLE})+[ \t]+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _NAME_ONLY = re.compile(r"[\s\-'’.]*(?:(?:[A-Z][\w'’]*|de|van|von|der|den|da|di|du|le|la|dos|bin|al)[\s\-'’.]*)+")
 
 
@@ -219,6 +224,9 @@ class Anonymiser:
         for start, end in self._known.find(text):
             if any(s < end and start < e for s, e in taken):
                 continue
+            wide = self._particle_span(text, start, end)
+            if not any(s < wide[1] and wide[0] < e for s, e in taken):
+                start, end = wide
             for item in [r for r in replacements if r.start < end and start < r.end]:
                 replacements.remove(item)
             original = text[start:end]
@@ -257,6 +265,7 @@ class Anonymiser:
                 chosen.append(candidate)
             elif candidate.entity_type in ("PERSON", "PLACE") and candidate.source not in ("exempt", "keep"):
                 chosen.extend(self._remainder(text, candidate, overlapping, chosen))
+        chosen = self._widen_over_particles(text, chosen)
         replacements, exempt, learned = [], [], []
         for candidate in sorted(chosen, key=lambda c: c.start):
             if candidate.source == "exempt":
@@ -320,6 +329,43 @@ class Anonymiser:
                                          candidate.replacement, candidate.priority))
         return extras
 
+
+    def _widen_over_particles(self, text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+        """An unknown person's name takes in the particles and name words around it ("Maria dos" before
+        "Santos", "de Vries" after "Johannes"): a surname particle is never the end of a name, and the
+        model often tags only one side of it. What the case says may be shown is never taken in."""
+        for candidate in [c for c in chosen if c.entity_type == "PERSON" and c.replacement is None
+                          and c.source not in ("exempt", "keep")]:
+            start, end = self._particle_span(text, candidate.start, candidate.end)
+            if (start, end) != (candidate.start, candidate.end):
+                self._take(chosen, candidate, start, end)
+        return chosen
+
+    def _particle_span(self, text: str, start: int, end: int) -> tuple[int, int]:
+        before = _PARTICLES_BEFORE.search(text, max(0, start - 60), start)
+        if before:
+            given = before.group("given")
+            new_start = before.start("particles")
+            if given and not known_word(given) and not (
+                self._english.common(given) and at_sentence_start(text, before.start("given"))
+            ):
+                new_start = before.start("given")
+            start = new_start
+        after = _PARTICLES_AFTER.match(text, end)
+        if after:
+            end = after.end()
+        return start, end
+
+    @staticmethod
+    def _take(chosen: list[_Candidate], candidate: _Candidate, start: int, end: int) -> None:
+        others = [c for c in chosen if c is not candidate and c.start < end and start < c.end
+                  and not (candidate.start <= c.start and c.end <= candidate.end)]
+        if any(c.source == "exempt" or c.priority > candidate.priority and c.entity_type != "PERSON" for c in others):
+            return
+        for other in others:
+            chosen.remove(other)
+            start, end = min(start, other.start), max(end, other.end)
+        candidate.start, candidate.end = start, end
 
     def _sentence_word(self, text: str, start: int, end: int) -> bool:
         """A capitalised everyday word opening the sentence ("Ask" in "Ask Kerry Walsh")."""

@@ -48,6 +48,8 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             self._lower_case_first_names(text, start, end, found)
             self._lower_case_full_names(text, start, end, found)
         for token in _TOKEN.finditer(text):
+            if run and token.group() in PARTICLES:
+                continue  # "Johannes de Vries": the particle joins the words either side (see _joins)
             possessive_before = bool(run) and re.search(r"['’]s$", run[-1].group())
             if name_like(token.group()) and run and not possessive_before and _joins(text[run[-1].end():token.start()]):
                 run.append(token)
@@ -133,4 +135,4 @@ _LOWER_PAIR_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’-]*[a-z](?![\w@/-]
 
 def _joins(gap: str) -> bool:
     """Spaces between two name words, possibly around a particle ("Femke de Vries")."""
-    return bool(gap) and (not gap.strip(" \t") or gap.strip(" \t") in PARTICLES)
+    return bool(re.fullmatch(r"[ \t]+(?:(?:%s)[ \t]+)*" % "|".join(PARTICLES), gap))

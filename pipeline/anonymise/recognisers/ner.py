@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
-from .wordlists import EnglishWords, everyday_phrase, known_word
+from .wordlists import PARTICLE, EnglishWords, everyday_phrase, known_word
 from .vocabulary import (
     AGENCY_NAMES,
     AGENCY_PHRASES,
@@ -51,6 +51,9 @@ _RANK_WORDS = frozenset(w.lower() for rank in RANKS for w in rank.split())
 _SEPARATOR = re.compile(r"\s*[|\t;•]\s*")
 _EPONYM_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Law|Act|Scheme|[Ss]yndrome|[Dd]isease)\b")
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)\.?[ \t]+$")
+_PARTICLE_NAME = re.compile(rf"(?:{PARTICLE}[ \t]+)+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
+_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-])(?:{PARTICLE})[ \t]+$")
+_ONE_WORD = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
 _AGENCY_WORD = re.compile(r"[\w'’&]+")
 PERSON_SCORE = 0.85
@@ -205,6 +208,10 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         span = text[start:end]
         if start >= end or variant_key(span) in self.pseudonyms:
             return None
+        if _PARTICLE_NAME.fullmatch(span) or (
+            _PARTICLE_BEFORE.search(text, max(0, start - 20), start) and _ONE_WORD.fullmatch(span)
+        ):
+            return self._person(text, start, end, "PERSON")  # "de Vries", "della Rocca": a surname, not a place
         classified = classify_place(span, label, self.english)
         if classified is None:
             return self._keep(text, start, end, label)

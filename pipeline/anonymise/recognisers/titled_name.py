@@ -14,7 +14,7 @@ from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
 from .vocabulary import AGENCY_WORDS, RANKS, ROLE_WORDS
-from .wordlists import EnglishWords, known_word
+from .wordlists import PARTICLES, EnglishWords, known_word
 
 _NAME = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _PATTERNS = (
@@ -63,6 +63,9 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
                 words = match.group("name").split()
+                lead = []  # "Mr de Vries", "Dr van der Berg": particles open the surname
+                while len(words) > 1 and words[0] in PARTICLES:
+                    lead.append(words.pop(0))
                 # Stop at the first word that is not capitalised or is a known word ("Dr Patel said",
                 # "Mr Jones Senior"), except the first, which a title makes a name ("Mrs Will").
                 kept = words[:1]
@@ -82,6 +85,7 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                         break
                 if not words or variant_key(" ".join(words)) in self.pseudonyms:
                     continue
+                words = lead + words
                 name_start = match.start("name")
                 name_end = name_start + len(" ".join(words)) if len(words) == 1 else _end_of(text, name_start, words)
                 honorific = pattern is _PATTERNS[0] and match.group("honorific")
