@@ -170,3 +170,22 @@ def test_online_accounts(text, expected):
 )
 def test_named_buildings(text, expected):
     assert spans(UkAddressRecogniser(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The keeper gave Unit 9, Tanner Yard as his address.", "The keeper gave [address] as his address."),
+        ("She moved into Flat 4C, Heron Court in May.", "She moved into [address] in May."),
+        ("Post was sent to Apartment 11, The Granary, then returned.", "Post was sent to [address], then returned."),
+        ("He was staying at Flat 6 Ashgrove Villas with a friend.", "He was staying at [address] with a friend."),
+        ("Stored at Unit 12, Moorside Trading Estate.", "Stored at [address]."),
+        # The postcode after the building keeps its own replacement; the address stops at the line's end.
+        ("next of kin: Flat 8 Kiln Court LS9 4QT.", "next of kin: [address] [postcode]."),
+        ("Flat 5, Osprey House\nWestgate\nLS2 7AB", "[address]\nWestgate\n[postcode]"),
+        # A unit of a course or a hospital ward is not an address.
+        ("She completed Unit 3 of the parenting course.", "She completed Unit 3 of the parenting course."),
+    ],
+)
+def test_flats_and_units_in_named_buildings(anonymiser_factory, text, expected):
+    assert anonymiser_factory(None).anonymise(text).text == expected

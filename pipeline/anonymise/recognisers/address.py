@@ -22,9 +22,21 @@ _NUMBERED = re.compile(
     rf"(?:{_WORD}\s+){{1,3}}(?:{'|'.join(STREET_TYPES)})\b"
 )
 _BUILDINGS = "House|Court|Lodge|Mansions|Building|Tower|Towers|Heights|Point|Block|Hall|Cottage|Cottages|Farm"
-# "Flat 9, Wharf House": a flat in a named building.
+# A word of a building's name: capitalised, not a postcode or a reference in capitals ("DN5").
+_TITLE_WORD = r"[A-Z][a-z'’][\w'’-]*"
+# Words that end the name of a building, a yard or a converted mill someone may live or work in.
+_PREMISES = (
+    _BUILDINGS + "|Yard|Works|Mill|Mills|Maltings|Wharf|Estate|Buildings|Chambers|Studios|Lofts|Warehouse|"
+    "Granary|Barn|Exchange|Arcade|Centre|Quay|Square|Place|Park|Apartments|Flats|Residence|Villas"
+)
+# "Flat 9, Wharf House", "Unit 4, Calder Yard", "Apartment 7, The Maltings": a flat or unit in a named
+# building. A flat or apartment number before any capitalised name is an address; a unit (also a word
+# for part of a course or a hospital) only before a building word or "The ...".
 _FLAT_IN_BUILDING = re.compile(
-    rf"(?<![\w/])(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+(?:{_WORD}\s+){{1,3}}(?:{_BUILDINGS})\b"
+    r"(?<![\w/])(?:(?:Flat|Apartment|Apt|Maisonette|Studio)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+(?:The[ \t]+)?"
+    rf"{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}}"
+    rf"|(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+"
+    rf"(?:(?:The[ \t]+)?(?:{_WORD}[ \t]+){{0,3}}(?:{_PREMISES})\b|The[ \t]+{_WORD}))"
 )
 # "at a hostel, Albion House": a named building after a preposition or a comma.
 _NAMED_BUILDING = re.compile(
