@@ -7,7 +7,9 @@ character is replaced at most once:
 
     register places, street addresses (120)  >  fixed-shape identifiers: email, phone, NHS, NI, postcode,
     date of birth (110)  >  references (105)  >  unregistered relatives of register people (101)
-    >  register people (100)  >  exempt names, kept (60)  >  names after titles, cues, initials (45)
+    >  register people (100)  >  exempt names, kept (60)
+    >  nurseries, childminders and clubs named with their kind ("Little Owls nursery", 46)
+    >  names after titles, cues, initials (45)  >  other mentions of those settings (41)
     >  model entities (40)  >  agency names and laws, kept (38)  >  unknown capitalised runs (35)
     >  model organisations/places with nothing to say which (34)  >  ordinary dates (30)
 
@@ -93,7 +95,8 @@ def _priority(source: str, entity_type: str) -> int:
         # own reference) outranks a register name inside it ("Grace" in an exempt "Grace Hopper") and the
         # reference pattern, but never a register place or a contact detail.
         return 106
-    return {"ner": 40, "keep": 38, "guess": 35}.get(source, 40)
+    # A named nursery or club (41) outranks the model, which reads "Little Owls" as a person or keeps it.
+    return {"named_setting": 46, "setting": 41, "ner": 40, "keep": 38, "guess": 35}.get(source, 40)
 
 
 class Anonymiser:

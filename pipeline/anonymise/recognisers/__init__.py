@@ -6,7 +6,8 @@ same spaCy document; each result carries in its `recognition_metadata`:
 
     scr_source       decides the result's priority in the engine (see engine.py):
                      "register", "relative" (an unregistered relative: "Kieran O'Sullivan"), "pattern",
-                     "ner", "guess" (unknown capitalised words), "exempt" and "keep" (spans kept as they
+                     "ner", "setting" (a named nursery or club), "guess" (unknown capitalised
+                     words), "exempt" and "keep" (spans kept as they
                      are: the three named people, agency names and laws; they also shield their words)
     scr_replacement  the replacement text when the recogniser knows it ("Child A", "[NHS number]"), or None
                      when the engine decides (stable labels for unknown people, the dates setting)
@@ -140,6 +141,7 @@ def _load_builtin() -> None:
         phone,
         reference,
         register,
+        setting,
         titled_name,
         uk_ids,
     )

@@ -1,0 +1,136 @@
+"""Local early-years and youth settings named by their own name: "Little Owls nursery", "attends Busy
+Bees" (a nursery mentioned nearby), "Kingfisher youth club".
+
+A nursery, a childminder or a youth club is small and local: its name identifies the child as surely as a
+school's. The model rarely tags these names (they are ordinary words: "Little Owls", "Rainbow") and when
+the type word is lower case or elsewhere in the sentence, nothing else in the engine sees them. Each is
+replaced by a generic description ("the nursery"), like schools and GP practices (see PLACE_KINDS). Every
+other mention of a setting found this way in the same text goes too ("At Little Owls the key person
+said...").
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from . import ScrRecogniser, recogniser, result
+from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL
+from .wordlists import known_word
+
+# (generic description, the words that say which kind of setting it is)
+SETTING_KINDS: tuple[tuple[str, str], ...] = (
+    ("the pre-school", r"pre-?school"),
+    ("the nursery", r"(?:day[ \t]+)?nursery|playgroup|kindergarten|cr[eè]che"),
+    ("the childminder", r"childminders?|childminding"),
+    ("the children's centre", r"children['’]?s[ \t]+centre|family[ \t]+(?:centre|hub)"),
+    ("the youth club", r"youth[ \t]+(?:club|centre|project)"),
+    ("the after-school club", r"(?:after-?[ \t]?school|breakfast|holiday|kids['’]?)[ \t]+club"),
+)
+_KIND = "|".join(f"(?P<k{index}>{pattern})" for index, (_, pattern) in enumerate(SETTING_KINDS))
+_NAME_WORD = r"[A-Z][\w'’&-]*"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{_NAME_WORD}){{0,3}}"
+# "Little Owls nursery", "the Rainbow Pre-School": a name, then the kind of setting.
+_NAMED = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})[ \t]+(?i:{_KIND})\b")
+# "attends Busy Bees", "started at Tiny Steps": a name after a word that only fits a setting, with the
+# kind of setting said nearby (within this many characters).
+_ATTENDS = re.compile(
+    r"(?i:\b(?:attends|attended|attending|attend|started at|starts at|start at|placed at|a place at|"
+    r"enrolled at|collected from|picked up from|dropped off at))"
+    rf"[ \t]+(?P<name>{_NAME})"
+)
+_ANY_KIND = re.compile(rf"(?i:\b(?:{_KIND}))")
+NEARBY = 200
+SCORE = 0.6
+
+
+@recogniser
+class LocalSettingRecogniser(ScrRecogniser, LocalRecognizer):
+    code = "local_setting"
+    description = "Named nurseries, pre-schools, childminders, children's centres and youth clubs -> 'the nursery'..."
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PLACE"], name=self.code)
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        found: dict[tuple[int, int], str] = {}
+        named: set[tuple[int, int]] = set()
+        names: dict[str, str] = {}
+        for match in _NAMED.finditer(text):
+            start = _name_start(text, match.start("name"), match.end("name"))
+            if start is None:
+                continue
+            label = _label(match)
+            names.setdefault(text[start:match.end("name")], label)
+            found[(_with_article(text, start), match.end())] = label
+            named.add((_with_article(text, start), match.end()))
+        for match in _ATTENDS.finditer(text):
+            start = _name_start(text, match.start("name"), match.end("name"))
+            nearby = _nearest_kind(text, match.start(), match.end())
+            if start is None or nearby is None:
+                continue
+            end = _trim_possessive(text, start, match.end("name"))
+            names.setdefault(text[start:end], nearby)
+        for name, label in names.items():
+            for mention in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
+                if not any(s <= mention.start() and mention.end() <= e for s, e in found):
+                    found[(_with_article(text, mention.start()), mention.end())] = label
+        # A name with the kind of setting written after it is surely the setting's, even where a cue
+        # or a title recogniser reads its first word as a person ("from Tiny Steps nursery").
+        return [result("PLACE", s, e, SCORE, "named_setting" if (s, e) in named else "setting", label,
+                       recogniser_name=self.code)
+                for (s, e), label in found.items()]
+
+
+def _label(match: re.Match[str]) -> str:
+    for index, (label, _) in enumerate(SETTING_KINDS):
+        if match.group(f"k{index}"):
+            return label
+    return "the nursery"
+
+
+def _name_start(text: str, start: int, end: int) -> int | None:
+    """Start of the setting's own name once leading sentence and role words are dropped ("At", "Her",
+    "Key Worker"), or None when nothing of a name is left or it is another kind of place or an agency
+    ("Oakfield Primary", "Council")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and _not_a_name(words[0].group()):
+        words.pop(0)
+    if not words:
+        return None
+    lowered = [w.group().lower().strip("'’") for w in words]
+    if any(w in NAME_TO_PLACE_TAIL or w in AGENCY_WORDS for w in lowered):
+        return None
+    return start + words[0].start()
+
+
+def _not_a_name(word: str) -> bool:
+    low = word.lower().replace("’", "'")
+    return low in STOP_WORDS or low == "&" or known_word(word)
+
+
+def _nearest_kind(text: str, start: int, end: int) -> str | None:
+    window_start = max(0, start - NEARBY)
+    best, distance = None, NEARBY + 1
+    for match in _ANY_KIND.finditer(text, window_start, min(len(text), end + NEARBY)):
+        gap = start - match.end() if match.end() <= start else match.start() - end
+        if 0 <= gap < distance:
+            best, distance = _label(_NAMED_KIND.match(match.group())), gap
+    return best
+
+
+_NAMED_KIND = re.compile(rf"(?i:{_KIND})")
+
+
+def _trim_possessive(text: str, start: int, end: int) -> int:
+    possessive = re.search(r"['’]s?$", text[start:end])
+    return end - len(possessive.group()) if possessive else end
+
+
+def _with_article(text: str, start: int) -> int:
+    article = re.search(r"(?<![\w'’-])the[ \t]+$", text[max(0, start - 5):start], re.IGNORECASE)
+    return start - len(article.group()) if article else start
