@@ -5,6 +5,7 @@ import pytest
 
 from pipeline.anonymise import Anonymiser, AnonymiserSettings, Labeller, apply
 from pipeline.errors import ModelUnavailable, UsageError
+from pipeline.register import Person, Register
 
 
 def test_same_unknown_person_gets_same_label_across_texts(anonymiser_factory, case_register):
@@ -214,3 +215,35 @@ def test_exempt_job_titles_organisations_and_keep_terms_are_kept(anonymiser_fact
             "The panel included Pennock Safeguarding Associates.")
     assert anonymiser.anonymise(text).text == text
     assert "Lindley" not in anonymiser_factory(None).anonymise(text).text  # without the register it goes
+
+
+@pytest.fixture(scope="module")
+def role_family(anonymiser_factory):
+    register = Register(people=(
+        Person("Callum Brierley", "Child D", (), "subject child"),
+        Person("Ellen Brierley", "Mother", (), "mother"),
+        Person("Gareth Brierley", "Father", (), "father"),
+        Person("Nia Brierley", "Sibling 3", (), "older sister"),
+        Person("Farah Siddiqui", "Health Visitor 2", (), "health visitor"),
+    ))
+    anonymiser = anonymiser_factory(register)
+    return lambda text: anonymiser.anonymise(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The role before the name is not said twice when the pseudonym already says it.
+        ("Father Gareth Brierley was present.", "Father was present."),
+        ("MOTHER Ellen Brierley declined.", "Mother declined."),
+        ("Seen with his mother Ellen at clinic.", "Seen with his Mother at clinic."),
+        ("Health Visitor Farah Siddiqui visited.", "Health Visitor 2 visited."),
+        ("Sibling Nia (7) was at school.", "Sibling 3 (7) was at school."),
+        # A relationship the pseudonym does not say stays in the text.
+        ("He was playing with his sister Nia.", "He was playing with his sister Sibling 3."),
+        ("Sister Nia collected him.", "Sister Sibling 3 collected him."),
+        ("Callum's brother Gareth? No: his father.", "Child D's brother Father? No: his father."),
+    ],
+)
+def test_role_words_before_register_names(role_family, text, expected):
+    assert role_family(text) == expected

@@ -270,7 +270,11 @@ class Anonymiser:
                 chosen.extend(self._remainder(text, candidate, overlapping, chosen))
         chosen = self._widen_over_particles(text, chosen)
         replacements, exempt, learned = [], [], []
+        previous_end = 0
         for candidate in sorted(chosen, key=lambda c: c.start):
+            if candidate.source == "register" and candidate.replacement:
+                candidate.start = max(previous_end, _role_said_twice(text, candidate.start, candidate.replacement))
+            previous_end = candidate.end
             if candidate.source == "exempt":
                 exempt.append((candidate.start, candidate.end))
             if candidate.source in ("exempt", "keep"):
@@ -376,6 +380,19 @@ class Anonymiser:
         return bool(first) and self._english.common(first.group()) and at_sentence_start(
             text, start + first.start()
         )
+
+
+def _role_said_twice(text: str, start: int, pseudonym: str) -> int:
+    """Where a register replacement should start so that the role before a name is not said twice:
+    "Father Daniel Harrington" is "Father", not "Father Father"; "Health Visitor Sarah Okonkwo" is
+    "Health Visitor 1". The role word stays when the pseudonym does not say it ("sister Child A")."""
+    words = pseudonym.split()
+    for count in range(len(words), 0, -1):
+        before = re.search(r"(?<![\w'’-])" + r"[ \t]+".join(re.escape(w) for w in words[:count]) + r"[ \t]+$",
+                           text[max(0, start - 60):start], re.IGNORECASE)
+        if before:
+            return start - len(before.group())
+    return start
 
 
 def _has_name_word(fragment: str) -> bool:

@@ -174,8 +174,12 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
                 found.append(result("PERSON", relative, end, 1.0, "relative", None, recogniser_name=self.code))
                 continue
             entity_type, replacement = self._resolve(variant.targets, match.group("title"), variant.fixed)
+            start = match.start()
+            title = (match.group("title") or "").strip().rstrip(".").lower()
+            if title in FAMILY_ROLE_WORDS and all(self.targets[i].family for i in variant.targets):
+                start = match.start("name")  # "Sister Poppy" is her sister, not a nurse: the word stays
             found.append(
-                result(entity_type, match.start(), end, 1.0, "register", replacement, recogniser_name=self.code)
+                result(entity_type, start, end, 1.0, "register", replacement, recogniser_name=self.code)
             )
         return found
 
