@@ -82,3 +82,35 @@ def test_an_entity_run_across_table_separators_is_judged_piece_by_piece(anonymis
     out = anonymiser_factory(None).anonymise("14/01/2020 | Midwifery | B. Pritchard | Missed two appointments.").text
     assert out.startswith("14/01/2020 | Midwifery | Person ")
     assert "Pritchard" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Assessments, scales and services built from common words, some named after a person or a place.
+        "The Apgar Score at five minutes was 9.",
+        "The Edinburgh Postnatal Depression Scale was completed at the six-week check.",
+        "The Brook Traffic Light Tool was used to consider her behaviour.",
+        "A Strengths and Difficulties Questionnaire was sent to school.",
+        "Referred to Occupational Therapy and to Speech and Language Therapy.",
+        "The Ages and Stages Questionnaire was completed at 24 months.",
+        "Paediatric Early Warning Score recorded.",
+        "The Practice Review Group met in May.",
+        "Multi-Agency Risk Assessment Conference (MARAC)",
+    ],
+)
+def test_clinical_instruments_and_service_names_are_kept(anonymiser_factory, text):
+    assert anonymiser_factory(None).anonymise(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # Two unknown words before an instrument word are more likely a person's name than an eponym.
+        ("Kofi Mensah Score sheet", ["Kofi", "Mensah"]),
+        ("Growth chart: Halina Wróbel Chart 2", ["Halina", "Wróbel"]),
+    ],
+)
+def test_a_name_before_an_instrument_word_is_still_replaced(anonymiser_factory, text, gone):
+    out = anonymiser_factory(None).anonymise(text).text
+    assert not any(word in out for word in gone), out

@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import at_sentence_start, lower_case_spans
-from .vocabulary import COMMON_ABBREVIATIONS, AGENCY_WORDS, EPONYM_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
+from .vocabulary import COMMON_ABBREVIATIONS, AGENCY_WORDS, EPONYM_HEADS, INSTRUMENT_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
 from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, known_word, name_like, singulars
 
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d\b")
@@ -65,6 +65,16 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         if not run:
             return
         following = re.match(r"[ \t]+([A-Za-z'’-]+)", text[run[-1].end():run[-1].end() + 40])
+        instrument = len(run) > 1 and run[-1].group().lower() in INSTRUMENT_HEADS
+        if instrument or (following and following.group(1)[0].isupper() and following.group(1).lower() in INSTRUMENT_HEADS):
+            # "Apgar Score", "Brook Traffic Light Tool": one eponym and everyday words. Anything more
+            # may be a person's name before a heading ("Kofi Mensah Score"), which is replaced.
+            words = [re.sub(r"['’]s$", "", t.group()) for t in (run[:-1] if instrument else run)]
+            if sum(is_first_name(w) or not self.english.common(w) for w in words) <= 1 and not any(map(is_first_name, words)):
+                return
+            if instrument:
+                run = run[:-1]
+                following = None
         if following and following.group(1)[0].isupper() and following.group(1).lower() in _ORGANISATION_HEADS:
             return  # "Northshire Recovery Partnership", "Tenancy Sustainment Officer", "Jordan Road"
         if len(run) > 1 and run[-1].group().lower() in EPONYM_HEADS:

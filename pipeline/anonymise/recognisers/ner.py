@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
-from .wordlists import PARTICLE, EnglishWords, everyday_phrase, known_word
+from .wordlists import PARTICLE, EnglishWords, everyday_phrase, is_first_name, known_word
 from .vocabulary import (
     AGENCY_NAMES,
     AGENCY_PHRASES,
@@ -28,6 +28,7 @@ from .vocabulary import (
     AGENCY_WORDS,
     COUNTRIES,
     DOCUMENT_WORDS,
+    INSTRUMENT_HEADS,
     NAME_TO_PLACE_TAIL,
     PLACE_KINDS,
     PROCESS_WORDS,
@@ -49,7 +50,10 @@ _PLACE_TAIL = re.compile(
 _NAME_PARTICLES = frozenset("de da di du van von der den del della le la dos das bin ibn al el ap ter".split())
 _RANK_WORDS = frozenset(w.lower() for rank in RANKS for w in rank.split())
 _SEPARATOR = re.compile(r"\s*[|\t;•]\s*")
-_EPONYM_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Law|Act|Scheme|[Ss]yndrome|[Dd]isease)\b")
+_EPONYM_AFTER = re.compile(
+    r"(?:['’]s)?(?:[ \t]+[A-Z][a-z]+){0,3}[ \t]+(?:Law|Act|Scheme|[Ss]yndrome|[Dd]isease|Score|Scale|Tool|Toolkit|"
+    r"Questionnaire|Index|Chart|Inventory|Checklist|Criteria)\b"
+)
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)\.?[ \t]+$")
 _PARTICLE_NAME = re.compile(rf"(?:{PARTICLE}[ \t]+)+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-])(?:{PARTICLE})[ \t]+$")
@@ -91,6 +95,8 @@ def classify_place(text: str, label: str, english: EnglishWords | None = None) -
         return None  # a known abbreviation (CAMHS, MASH, ICPC); an unknown one in capitals may be a surname
     if english is not None and label == "ORG" and everyday_phrase(_WORD.findall(text), english):
         return None  # "Criminal Proceedings", "Executive Summaries": a Title Case thing, not a body
+    if words[-1] in INSTRUMENT_HEADS and len(words) > 1:
+        return None  # "Brook Traffic Light Tool": an instrument, not a local organisation
     if label == "ORG":
         return "ORGANISATION", "[organisation]"
     return "PLACE", "[place]"
@@ -139,7 +145,7 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
                 continue
             start, end = self._extend(doc, ent, text)
             eponym = _EPONYM_AFTER.match(text, end)
-            if eponym:
+            if eponym and _eponym(text[start:end], eponym.group(), self.english):
                 # "Clare's Law", "Sarah's Law", "Down's syndrome": a law or condition named after someone.
                 found.append(result("KEEP", start, eponym.end(), 0.5, "keep", None, recogniser_name=self.code))
                 continue
@@ -221,6 +227,19 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             if text[start].isupper():
                 replacement = "T" + replacement[1:]
         return result(entity_type, start, end, PLACE_SCORE, "ner", replacement, recogniser_name=self.code)
+
+
+def _eponym(name: str, after: str, english: EnglishWords) -> bool:
+    """A law or condition named after someone ("Clare's Law", "Down's syndrome"), or an instrument
+    named after one person or place ("Glasgow Coma Scale"): the words between the name and the head are
+    everyday ones, and an instrument's eponym is a single word that is not a given name."""
+    words = after.split()
+    if not all(english.common(w) and not is_first_name(w) for w in words[:-1] if w[:1].isupper()):
+        return False  # "Mary Jones Growth Chart": a person's name before a table heading
+    if words[-1].lower() in INSTRUMENT_HEADS:
+        core = re.sub(r"['’]s$", "", name.strip())
+        return len(core.split()) == 1 and not is_first_name(core)
+    return True
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -219,3 +219,7 @@ ROLE_HEADS = frozenset(
 )
 # Eponymous laws, schemes and conditions: "Clare's Law", "Sarah's Law", "Down's syndrome".
 EPONYM_HEADS = frozenset("law act scheme syndrome disease principle test rule".split())
+# Clinical and practice instruments named after one person or place: "Apgar Score", "Glasgow Coma Scale",
+# "Brook Traffic Light Tool". One unknown word before them is the eponym; two are more likely a person's
+# name before a table heading ("Kofi Mensah Score"), which is still replaced.
+INSTRUMENT_HEADS = frozenset("score scale scales tool toolkit questionnaire index chart inventory checklist criteria".split())
