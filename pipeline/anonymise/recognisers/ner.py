@@ -54,6 +54,10 @@ _EPONYM_AFTER = re.compile(
     r"(?:['’]s)?(?:[ \t]+[A-Z][a-z]+){0,3}[ \t]+(?:Law|Act|Scheme|[Ss]yndrome|[Dd]isease|Score|Scale|Tool|Toolkit|"
     r"Questionnaire|Index|Chart|Inventory|Checklist|Criteria)\b"
 )
+# A line that is only a heading: numbering or "Appendix C:" before it, punctuation after.
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t#*•-]*(?:(?:Appendix|Annex|Part|Section|Chapter)[ \t]+\w{1,3}[ \t]*[:.–—-]?[ \t]*"
+                             r"|\d+(?:\.\d+)*\.?[ \t]+|[A-Za-z][.)][ \t]+)?$")
+_HEADING_AFTER = re.compile(r"[ \t.:]*(?:\n|$)")
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)\.?[ \t]+$")
 _PARTICLE_NAME = re.compile(rf"(?:{PARTICLE}[ \t]+)+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-])(?:{PARTICLE})[ \t]+$")
@@ -219,7 +223,9 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         ):
             return self._person(text, start, end, "PERSON")  # "de Vries", "della Rocca": a surname, not a place
         classified = classify_place(span, label, self.english)
-        if classified is None:
+        if classified is None or (_heading(text, start, end) and everyday_phrase(_WORD.findall(span), self.english)):
+            # A heading made of everyday words ("Background", "Next Steps") is not a place, even
+            # where the model calls it one; a register place in a heading is found by the register.
             return self._keep(text, start, end, label)
         entity_type, replacement = classified
         if replacement.startswith("the ") and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I):
@@ -240,6 +246,10 @@ def _eponym(name: str, after: str, english: EnglishWords) -> bool:
         core = re.sub(r"['’]s$", "", name.strip())
         return len(core.split()) == 1 and not is_first_name(core)
     return True
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    return bool(_HEADING_BEFORE.search(text, max(0, start - 40), start) and _HEADING_AFTER.match(text, end))
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
