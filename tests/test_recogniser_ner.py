@@ -134,3 +134,25 @@ def test_a_name_before_an_instrument_word_is_still_replaced(anonymiser_factory, 
 )
 def test_headings_made_of_everyday_words_are_kept(anonymiser_factory, text):
     assert anonymiser_factory(None).anonymise(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Family words used alone are what anyone calls a parent or grandparent, not names.
+        "Mummy",
+        "Grandma",
+        "Stepdad",
+        "Granny and Grandad collected the boys.",
+        "Stepdad was at work; Auntie stayed overnight.",
+        "Nanna said that Uncle would help.",
+        "Daddy, Mummy and Nan came to the review meeting.",
+        # The family's own words and dialects.
+        "Mam said no.",
+        "Grampa rang back later.",
+        "Granda and Nain visited at the weekend.",
+        "Stepmum took them to school.",
+    ],
+)
+def test_family_words_alone_are_not_people(anonymiser_factory, text):
+    assert anonymiser_factory(None).anonymise(text).text == text

@@ -44,11 +44,14 @@ WORD_USE_FOLLOWERS = frozenset(
 # Family roles tell us who a title can refer to ("Mrs Harrington" cannot be the father).
 FEMALE_ROLE_WORDS = frozenset(
     "mother mum mummy grandmother grandma gran nan nana sister aunt auntie daughter girlfriend wife "
-    "stepmother niece woman girl female stepsister".split()
+    "stepmother niece woman girl female stepsister "
+    # What children call them, in the family's own words and dialects: never a name on its own.
+    "mam mammy mom mommy mama nanna nanny granny gramma grannie nain aunty stepmum step-mum sis".split()
 )
 MALE_ROLE_WORDS = frozenset(
     "father dad daddy grandfather grandad grandpa brother uncle son boyfriend husband stepfather nephew man "
-    "boy male stepbrother".split()
+    "boy male stepbrother "
+    "papa grampa grampy gramps granda grandda granddad grandaddy taid stepdad step-dad bro".split()
 )
 CHILD_ROLE_WORDS = frozenset("child baby infant sibling son daughter toddler pupil".split())
 FAMILY_ROLE_WORDS = FEMALE_ROLE_WORDS | MALE_ROLE_WORDS | CHILD_ROLE_WORDS | frozenset(
@@ -70,7 +73,8 @@ ROLE_WORDS = frozenset(
     coroner pathologist paramedic receptionist registrar dentist pharmacist staff professional
     professionals agency agencies independent reviewing iro children's childrens adults parent parents
     guardian foster fostering adoptive mr mrs ms miss dr subject mum mummy nanna nan nana dad daddy grandad
-    grandma granny grandpa auntie safeguarding community adviser advisor domestic violence specialist
+    grandma granny grandpa auntie safeguarding mam mammy mom mommy mama nanny gramma grannie nain aunty
+    stepmum step-mum stepdad step-dad papa grampa grampy gramps granda grandda granddad grandaddy taid community adviser advisor domestic violence specialist
     named duty screener keyworker key-worker call taker handler crew technician paramedic pcso pso
     emergency medical clinical quality assurance director assistant deputy head named lead a b c d e f g h j k l m n p q r s t u v w
     x y z officer's worker's visitor's mother's father's child's
