@@ -97,6 +97,8 @@ def test_an_entity_run_across_table_separators_is_judged_piece_by_piece(anonymis
         "Paediatric Early Warning Score recorded.",
         "The Practice Review Group met in May.",
         "Multi-Agency Risk Assessment Conference (MARAC)",
+        "The Safer Sleep Assessment was done at the new birth visit.",
+        "The Solihull Approach was used in the parenting sessions.",
     ],
 )
 def test_clinical_instruments_and_service_names_are_kept(anonymiser_factory, text):
@@ -109,6 +111,7 @@ def test_clinical_instruments_and_service_names_are_kept(anonymiser_factory, tex
         # Two unknown words before an instrument word are more likely a person's name than an eponym.
         ("Kofi Mensah Score sheet", ["Kofi", "Mensah"]),
         ("Growth chart: Halina Wróbel Chart 2", ["Halina", "Wróbel"]),
+        ("Zbigniew Kowalczyk Assessment booked", ["Zbigniew", "Kowalczyk"]),
     ],
 )
 def test_a_name_before_an_instrument_word_is_still_replaced(anonymiser_factory, text, gone):

@@ -52,7 +52,7 @@ _RANK_WORDS = frozenset(w.lower() for rank in RANKS for w in rank.split())
 _SEPARATOR = re.compile(r"\s*[|\t;•]\s*")
 _EPONYM_AFTER = re.compile(
     r"(?:['’]s)?(?:[ \t]+[A-Z][a-z]+){0,3}[ \t]+(?:Law|Act|Scheme|[Ss]yndrome|[Dd]isease|Score|Scale|Tool|Toolkit|"
-    r"Questionnaire|Index|Chart|Inventory|Checklist|Criteria)\b"
+    r"Questionnaire|Index|Chart|Inventory|Checklist|Criteria|Assessment|Approach|Programme|Model|Pathway)\b"
 )
 # A line that is only a heading: numbering or "Appendix C:" before it, punctuation after.
 _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t#*•-]*(?:(?:Appendix|Annex|Part|Section|Chapter)[ \t]+\w{1,3}[ \t]*[:.–—-]?[ \t]*"

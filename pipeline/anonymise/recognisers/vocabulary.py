@@ -226,4 +226,7 @@ EPONYM_HEADS = frozenset("law act scheme syndrome disease principle test rule".s
 # Clinical and practice instruments named after one person or place: "Apgar Score", "Glasgow Coma Scale",
 # "Brook Traffic Light Tool". One unknown word before them is the eponym; two are more likely a person's
 # name before a table heading ("Kofi Mensah Score"), which is still replaced.
-INSTRUMENT_HEADS = frozenset("score scale scales tool toolkit questionnaire index chart inventory checklist criteria".split())
+INSTRUMENT_HEADS = frozenset(
+    "score scale scales tool toolkit questionnaire index chart inventory checklist criteria assessment approach "
+    "programme model pathway".split()
+)
