@@ -238,7 +238,8 @@ def lower_case_text(text: str) -> bool:
 
 
 # A line of hurried notes inside a document that is otherwise written properly ("02/02/2022 police reply
-# from ds dhaliwal: info logged. closed."): long enough to judge, and no word in it written as a name.
+# from ds dhaliwal: info logged. closed."): long enough to judge, and no word in it written as a name (one
+# capitalised word, even "All" opening a sentence, means the writer was using capitals).
 _LINE = re.compile(r"[^\n]+")
 _TITLE_CASE_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
 
@@ -252,7 +253,7 @@ def lower_case_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for line in _LINE.finditer(text):
         words = re.findall(r"[^\W\d_]{2,}", line.group())
-        if len(words) >= 6 and len(_TITLE_CASE_WORD.findall(line.group())) <= len(words) // 20:
+        if len(words) >= 6 and not _TITLE_CASE_WORD.search(line.group()):
             spans.append((line.start(), line.end()))
     return spans
 
