@@ -247,3 +247,22 @@ def role_family(anonymiser_factory):
 )
 def test_role_words_before_register_names(role_family, text, expected):
     assert role_family(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The verb opening a note is not a leftover of the name after it.
+        ("Phoned Ellen at home, no answer.", "Phoned Mother at home, no answer."),
+        ("Rang Gareth back at 3pm.", "Rang Father back at 3pm."),
+        ("Asked Callum about the bruise.", "Asked Child D about the bruise."),
+        ("Told Nia to wait in the car.", "Told Sibling 3 to wait in the car."),
+    ],
+)
+def test_a_sentence_opening_word_before_a_register_name_stays(role_family, text, expected):
+    assert role_family(text) == expected
+
+
+def test_an_unregistered_surname_after_a_register_first_name_is_still_replaced(role_family):
+    out = role_family("Seen with Ellen Blackwood and her sister.")
+    assert "Blackwood" not in out and "Mother" in out

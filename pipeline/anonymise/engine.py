@@ -312,7 +312,10 @@ class Anonymiser:
             position = max(position, span.end)
         if position < candidate.end:
             gaps.append((position, candidate.end))
-        gaps = [(s, e) for s, e in gaps if _has_name_word(text[s:e])]
+        # "Phoned" in "Phoned Nat today" (the model ran a sentence's first word into a register name): an
+        # everyday word opening the sentence before the name is not a leftover name.
+        gaps = [(s, e) for s, e in gaps if _has_name_word(text[s:e])
+                and not (e <= covered[0].start and len(text[s:e].split()) == 1 and self._sentence_word(text, s, e))]
         if not gaps:
             return []
         same_register = {(c.source, c.entity_type, c.replacement) for c in covered}
@@ -377,7 +380,7 @@ class Anonymiser:
     def _sentence_word(self, text: str, start: int, end: int) -> bool:
         """A capitalised everyday word opening the sentence ("Ask" in "Ask Kerry Walsh")."""
         first = re.search(r"[^\W\d_]+", text[start:end])
-        return bool(first) and self._english.common(first.group()) and at_sentence_start(
+        return bool(first) and (self._english.common(first.group()) or known_word(first.group())) and at_sentence_start(
             text, start + first.start()
         )
 
