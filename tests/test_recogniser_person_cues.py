@@ -180,6 +180,7 @@ def test_procedure_language_is_kept(anonymiser_factory, text):
         # A short first name or nickname with a surname, in a line typed without capitals.
         ("14/03/2023 called school. bo lindqvist agreed to share attendance. nfa.", ["lindqvist"], ["called school"]),
         ("Report follows.\n15/03/2023 rang hv team, jo kaczynski on leave, will ring back.", ["kaczynski"], ["will ring back"]),
+        ("17/03/2023 pc 5120 harrowby attended, no arrests.", ["harrowby"], ["pc 5120 "]),
     ],
 )
 def test_lower_case_ranks_titles_and_names_in_hurried_notes(anonymiser_factory, text, gone, kept):

@@ -35,7 +35,7 @@ _PATTERNS = (
 # abbreviations and fragments ("di" in Italian, "pc" for a computer).
 _LOWER_TITLE = re.compile(
     r"(?<![\w'’@./-])(?:(?P<honorific>mr|mrs|ms|miss|mx|dr)|(?:ds|dc|pc|di|dci|dsi|dsu|wpc|sgt|insp|pcso|det))\.?"
-    rf"[ \t]+(?P<name>{_NAME})"
+    rf"(?:[ \t]+\d{{2,6}})?[ \t]+(?P<name>{_NAME})"  # "pc 2231 fenwick": a collar number between
 )
 SCORE = 0.6
 
