@@ -180,6 +180,7 @@ def test_named_buildings(text, expected):
         ("Post was sent to Apartment 11, The Granary, then returned.", "Post was sent to [address], then returned."),
         ("He was staying at Flat 6 Ashgrove Villas with a friend.", "He was staying at [address] with a friend."),
         ("Stored at Unit 12, Moorside Trading Estate.", "Stored at [address]."),
+        ("Lodging at Room 3, The Old Vicarage, for a week.", "Lodging at [address], for a week."),
         # The postcode after the building keeps its own replacement; the address stops at the line's end.
         ("next of kin: Flat 8 Kiln Court LS9 4QT.", "next of kin: [address] [postcode]."),
         ("Flat 5, Osprey House\nWestgate\nLS2 7AB", "[address]\nWestgate\n[postcode]"),

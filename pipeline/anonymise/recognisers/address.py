@@ -36,7 +36,7 @@ _FLAT_IN_BUILDING = re.compile(
     r"(?<![\w/])(?:(?:Flat|Apartment|Apt|Maisonette|Studio)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+(?:The[ \t]+)?"
     rf"{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}}"
     rf"|(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+"
-    rf"(?:(?:The[ \t]+)?(?:{_WORD}[ \t]+){{0,3}}(?:{_PREMISES})\b|The[ \t]+{_WORD}))"
+    rf"(?:(?:The[ \t]+)?(?:{_WORD}[ \t]+){{0,3}}(?:{_PREMISES})\b|The(?:[ \t]+{_TITLE_WORD}){{1,3}}))"
 )
 # "at a hostel, Albion House": a named building after a preposition or a comma.
 _NAMED_BUILDING = re.compile(
