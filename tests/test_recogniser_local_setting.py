@@ -21,6 +21,8 @@ def run(anonymiser_factory):
         ("Looked after by Sunny Days childminder while Mum worked.", "Looked after by the childminder while Mum worked."),
         ("He goes to the Otterburn youth club on Fridays.", "He goes to the youth club on Fridays."),
         ("Booked into Skylark after-school club.", "Booked into the after-school club."),
+        # A setting's name may begin with a word that is also a role or process word ("Step", "Care").
+        ("Kai goes to Stepping Stars nursery.", "goes to the nursery."),
         # The name alone, with the kind of setting said elsewhere in the passage.
         ("Amara attends Puddle Ducks three days a week; the nursery reported no concerns.",
          "the nursery three days a week; the nursery reported no concerns."),

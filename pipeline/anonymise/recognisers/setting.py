@@ -16,8 +16,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import ScrRecogniser, recogniser, result
-from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL
-from .wordlists import known_word
+from .vocabulary import AGENCY_WORDS, DOCUMENT_WORDS, NAME_TO_PLACE_TAIL, ROLE_WORDS, TITLES
+from .wordlists import CALENDAR_WORDS
 
 # (generic description, the words that say which kind of setting it is)
 SETTING_KINDS: tuple[tuple[str, str], ...] = (
@@ -109,8 +109,10 @@ def _name_start(text: str, start: int, end: int) -> int | None:
 
 
 def _not_a_name(word: str) -> bool:
+    # Exact words only: "Stepping Stones" must not lose "Stepping" because "step" is a role word.
     low = word.lower().replace("’", "'")
-    return low in STOP_WORDS or low == "&" or known_word(word)
+    return (low in STOP_WORDS or low == "&" or low in ROLE_WORDS or low in TITLES or low in CALENDAR_WORDS
+            or low in AGENCY_WORDS or low in DOCUMENT_WORDS)
 
 
 def _nearest_kind(text: str, start: int, end: int) -> str | None:
