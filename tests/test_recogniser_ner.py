@@ -133,6 +133,8 @@ def test_a_name_before_an_instrument_word_is_still_replaced(anonymiser_factory, 
         "Reflections",
         "Professional curiosity",
         "Summary of learning",
+        "Lessons Learnt",
+        "Bruising in Non-Mobile Infants",
     ],
 )
 def test_headings_made_of_everyday_words_are_kept(anonymiser_factory, text):
@@ -159,3 +161,16 @@ def test_headings_made_of_everyday_words_are_kept(anonymiser_factory, text):
 )
 def test_family_words_alone_are_not_people(anonymiser_factory, text):
     assert anonymiser_factory(None).anonymise(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The protocol for bruising in Non-Mobile Infants was not followed.",
+         "The protocol for bruising in Non-Mobile Infants was not followed."),
+        ("Junior Doctors covered the ward.", "Junior Doctors covered the ward."),
+        ("Brackenfield Infants raised a concern.", "The primary school raised a concern."),
+    ],
+)
+def test_infants_and_junior_name_a_school_only_with_a_name(anonymiser_factory, text, expected):
+    assert anonymiser_factory(None).anonymise(text).text == expected

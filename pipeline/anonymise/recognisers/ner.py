@@ -64,6 +64,10 @@ _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-])(?:{PARTICLE})[ \t]+$")
 _ONE_WORD = re.compile(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z]")
 _AGENCY_WORD = re.compile(r"[\w'’&]+")
+# "Infants", "Junior", "Primary" name a school only with a name of their own ("Greenhill Infants") or an
+# institution word ("Junior School").
+_SCHOOL_BY_ADJECTIVE = frozenset({"the primary school", "the secondary school"})
+_INSTITUTION = re.compile(r"\b(?:school|academy|college|C\.? ?of ?E)\b", re.IGNORECASE)
 PERSON_SCORE = 0.85
 PLACE_SCORE = 0.7
 
@@ -89,6 +93,9 @@ def classify_place(text: str, label: str, english: EnglishWords | None = None) -
     if last in UNNUMBERED_STREET_TYPES and len(words) > 1 and agency_at < 0:
         return "PLACE", "[address]"
     if place_at > agency_at:
+        if (english is not None and place_label in _SCHOOL_BY_ADJECTIVE and not _INSTITUTION.search(text)
+                and everyday_phrase(_WORD.findall(text), english)):
+            return None  # "Non-Mobile Infants", "Junior Doctors": people described, not a school
         return "PLACE", place_label
     if agency_at >= 0:
         return None

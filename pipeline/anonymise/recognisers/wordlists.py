@@ -48,6 +48,7 @@ _EXTRA = frozenset(
     following despite although whilst while because since until after before during once
     given overall note notably importantly clearly instead separately similarly likewise
     rang spoke saw told went came took gave met left said sent brought heard felt thought found made
+    learnt
     """.split()
 )
 # Lower-case particles inside names: "Femke de Vries", "Ludwig van der Berg", "Ana dos Santos".
