@@ -239,6 +239,9 @@ def role_family(anonymiser_factory):
         ("Seen with his mother Ellen at clinic.", "Seen with his Mother at clinic."),
         ("Health Visitor Farah Siddiqui visited.", "Health Visitor 2 visited."),
         ("Sibling Nia (7) was at school.", "Sibling 3 (7) was at school."),
+        # The family's own word for the same role counts as saying it.
+        ("Callum's mum Ellen was tired.", "Child D's Mother was tired."),
+        ("His dad Gareth took him home.", "His Father took him home."),
         # A relationship the pseudonym does not say stays in the text.
         ("He was playing with his sister Nia.", "He was playing with his sister Sibling 3."),
         ("Sister Nia collected him.", "Sister Sibling 3 collected him."),

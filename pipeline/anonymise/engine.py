@@ -388,14 +388,43 @@ class Anonymiser:
 def _role_said_twice(text: str, start: int, pseudonym: str) -> int:
     """Where a register replacement should start so that the role before a name is not said twice:
     "Father Daniel Harrington" is "Father", not "Father Father"; "Health Visitor Sarah Okonkwo" is
-    "Health Visitor 1". The role word stays when the pseudonym does not say it ("sister Child A")."""
-    words = pseudonym.split()
-    for count in range(len(words), 0, -1):
-        before = re.search(r"(?<![\w'’-])" + r"[ \t]+".join(re.escape(w) for w in words[:count]) + r"[ \t]+$",
-                           text[max(0, start - 60):start], re.IGNORECASE)
-        if before:
-            return start - len(before.group())
+    "Health Visitor 1"; "her nan Rose" is "her Maternal grandmother" and "Mum's partner Will" is
+    "Mother's partner" (the family's words for the same role). The role word stays when the pseudonym
+    does not say it ("sister Child A")."""
+    words = [_same_role(w) for w in pseudonym.split()]
+    while words and (words[-1].isdigit() or len(words[-1]) == 1):
+        words.pop()  # "Social Worker 2", "Child A": the role is the words before the number or letter
+    before = list(re.finditer(r"[^\W\d_][\w'’-]*", text[max(0, start - 60):start]))
+    if not words or not before or text[max(0, start - 60) + before[-1].end():start].strip():
+        return start
+    spoken = [_same_role(m.group()) for m in before]
+    offset = max(0, start - 60)
+    # The whole role as the pseudonym opens ("Health Visitor"), or as it ends ("nan" for "Maternal
+    # grandmother"), written just before the name with nothing but spaces between the words.
+    for count in range(min(len(words), len(spoken)), 0, -1):
+        if spoken[-count:] in (words[:count], words[-count:]) and _only_spaces(text, offset, before[-count:]):
+            return offset + before[-count].start()
     return start
+
+
+# The family's own words for a role, so that "Mum's partner" and "Mother's partner" are the same role.
+_ROLE_SYNONYMS = {
+    "mum": "mother", "mummy": "mother", "mam": "mother", "mom": "mother",
+    "dad": "father", "daddy": "father",
+    "nan": "grandmother", "nana": "grandmother", "nanna": "grandmother", "gran": "grandmother",
+    "granny": "grandmother", "grandma": "grandmother", "grandad": "grandfather", "grandpa": "grandfather",
+}
+
+
+def _same_role(word: str) -> str:
+    low = word.lower().replace("’", "'")
+    possessive = low.endswith("'s")
+    base = low[:-2] if possessive else low
+    return _ROLE_SYNONYMS.get(base, base) + ("'s" if possessive else "")
+
+
+def _only_spaces(text: str, offset: int, matches: list[re.Match[str]]) -> bool:
+    return all(not text[offset + a.end():offset + b.start()].strip(" \t") for a, b in zip(matches, matches[1:]))
 
 
 def _has_name_word(fragment: str) -> bool:
