@@ -6,8 +6,8 @@ Presidio the precomputed document. Overlaps are then settled by priority (then l
 character is replaced at most once:
 
     register places, street addresses (120)  >  fixed-shape identifiers: email, phone, NHS, NI, postcode,
-    date of birth (110)  >  references (105)  >  unregistered relatives of register people (101)
-    >  register people (100)  >  exempt names, kept (60)
+    date of birth (110)  >  exempt names and keep_terms, kept (106)  >  references (105)
+    >  unregistered relatives of register people (101)  >  register people (100)
     >  nurseries, childminders and clubs named with their kind ("Little Owls nursery", 46)
     >  names after titles, cues, initials (45)  >  other mentions of those settings (41)
     >  model entities (40)  >  agency names and laws, kept (38)  >  unknown capitalised runs (35)
