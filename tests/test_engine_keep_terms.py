@@ -39,3 +39,15 @@ def test_case_keep_terms_survive(anonymiser_factory):
             f"{case.agency('housing').name} and {case.panel_members[0].organisation} took part.")
     assert anonymiser.anonymise(text).text == text
     assert "Child A" in anonymiser.anonymise("Poppy Harrington was seen by Eastbridge Homes.").text
+
+
+def test_a_kept_name_learned_by_mistake_does_not_spread(anonymiser_factory):
+    # One misread table line once taught the engine that "Northshire" was a person, and every file of the
+    # batch then lost the county's name. Words of the case's keep terms are never spread that way.
+    text = "She was referred to Northshire Talking Therapies."
+    guarded = anonymiser_factory(Register(), keep_terms=("Northshire Constabulary",))
+    guarded.learn_names([("Northshire", True)])
+    assert guarded.anonymise(text).text == text
+    unguarded = anonymiser_factory(Register())
+    unguarded.learn_names([("Northshire", True)])
+    assert "Northshire" not in unguarded.anonymise(text).text

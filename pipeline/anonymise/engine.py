@@ -129,6 +129,15 @@ class Anonymiser:
         # text -> (replacements before other mentions of learned names, exempt spans)
         self._cache: dict[str, tuple[tuple[Replacement, ...], tuple[tuple[int, int], ...]]] = {}
         self._known = KnownNames()
+        # Words of the names the case says to keep (the board, agencies, the named people's organisations).
+        # A misreading that learns one of them as a person ("Northshire" from a run-together table line)
+        # would otherwise spread to every mention in every file of the batch.
+        self._protected_words = frozenset(
+            word.lower()
+            for term in (*self.settings.keep_terms,
+                         *(t for e in self.register.exempt for t in (e.organisation, e.job_title) if t))
+            for word in re.findall(r"[^\W\d_][\w'’-]*", term)
+        )
         self._operators = {"PERSON": lambda text: self._labeller.label("PERSON", text)}
 
     @property
@@ -225,7 +234,7 @@ class Anonymiser:
                  if not (r.source == "ner" and r.replacement in _FALLBACK_LABELS)] + exempt
         extra = []
         for start, end in self._known.find(text):
-            if any(s < end and start < e for s, e in taken):
+            if any(s < end and start < e for s, e in taken) or text[start:end].lower() in self._protected_words:
                 continue
             wide = self._particle_span(text, start, end)
             if not any(s < wide[1] and wide[0] < e for s, e in taken):
