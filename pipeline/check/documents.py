@@ -7,6 +7,7 @@ Nothing here ever writes to a file.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 import logging
@@ -28,8 +29,8 @@ SUFFIXES = WORD_SUFFIXES + EXCEL_SUFFIXES + PDF_SUFFIXES + TEXT_SUFFIXES
 class TextSegment:
     """A run of text a reader can see (or a property Word keeps), with where to find it.
 
-    `line_based` segments (PDF text) give a finer location: the line within the page, counted from
-    `first_line` (where the paragraph or table cell starts on the page).
+    `line_based` segments (PDF text) give a finer location: the line on the page. `lines` maps where each
+    printed line starts in `text` to its line number on the page.
     """
 
     location: str
@@ -37,12 +38,12 @@ class TextSegment:
     line_based: bool = False
     kind: str = "text"
     concealed: bool = False
-    first_line: int = 1
+    lines: tuple[tuple[int, int], ...] = ((0, 1),)
 
     def locate(self, offset: int) -> str:
         if not self.line_based:
             return self.location
-        line = self.text.count("\n", 0, max(0, offset)) + self.first_line
+        line = self.lines[max(0, bisect.bisect_right([start for start, _ in self.lines], offset) - 1)][1]
         return f"{self.location}, line {line}"
 
 
@@ -198,8 +199,8 @@ def _pdf_segments(doc: CheckedDocument) -> list[TextSegment]:
             text = page.extract_text(extraction_mode="layout") or ""
         except Exception as err:  # pypdf raises many types on damaged content streams
             raise InputFileError(doc.path, f"the text of page {number} cannot be read ({err})") from err
-        segments += [TextSegment(f"page {number}", cell, line_based=True, first_line=line)
-                     for line, cell in _pdf_cells(text)]
+        segments += [TextSegment(f"page {number}", cell, line_based=True, lines=lines)
+                     for cell, lines in _pdf_cells(text)]
     # Text a reader does not see on the pages: the document information and the bookmarks (often made from
     # headings, or typed by hand with a name in them).
     for prop in doc.properties():
@@ -210,19 +211,20 @@ def _pdf_segments(doc: CheckedDocument) -> list[TextSegment]:
     return segments
 
 
+_LIST_MARKER = re.compile(r"^(\s*)([^\w\s]|\d{1,3}[.)]|[a-z][.)])\s{2,}")
 _COLUMN_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)")
 
 
-def _pdf_cells(layout_text: str) -> list[tuple[int, str]]:
-    """A page's text as the reader sees it: each paragraph, and each table cell, as one text with its first line.
+def _pdf_cells(layout_text: str) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
+    """A page's text as the reader sees it: each paragraph, and each table cell, as one text, with where
+    each of its printed lines starts and that line's number on the page.
 
     Plain extraction runs a table's columns together ("Police Constable Before the scope period" is the
     practitioner column then the significance column), which makes ordinary words look like names after a
     role. The layout extraction keeps the column gaps: a block of lines between blank lines is split into
-    columns where the text starts, and each column's lines are kept together as one text (one line each,
-    so the first line of each cell and the line numbers stay as printed).
+    columns where the text starts, and each column's lines are joined back into paragraphs (`_join_lines`).
     """
-    cells: list[tuple[int, str]] = []
+    cells: list[tuple[str, tuple[tuple[int, int], ...]]] = []
     block: list[tuple[int, str]] = []
     number = 0  # counts the lines with text on them, as a reader counts down the page
     for line in layout_text.split("\n") + [""]:
@@ -230,18 +232,44 @@ def _pdf_cells(layout_text: str) -> list[tuple[int, str]]:
             number += 1
             block.append((number, line))
             continue
-        columns: dict[int, tuple[int, list[str]]] = {}
-        for line_number, text in block:
-            for match in _COLUMN_GAP.finditer(text):
-                start = match.start()
-                key = next((k for k in columns if abs(k - start) <= 2), start)
-                columns.setdefault(key, (line_number, []))[1].append(match.group())
+        if not block:
+            continue
+        columns: dict[int, list[tuple[int, re.Match[str]]]] = {}
+        # A bullet or list number is followed by a tab-wide gap that is not a column boundary.
+        fragments = [(n, list(_COLUMN_GAP.finditer(_LIST_MARKER.sub(r"\1\2 ", text)))) for n, text in block]
+        if all(len(found) <= 1 for _, found in fragments):
+            # Prose, not a table: indents (bullets, hanging paragraphs) are not columns.
+            columns[0] = [(n, found[0]) for n, found in fragments if found]
+            fragments = []
+        for line_number, found in fragments:
+            for match in found:
+                key = next((k for k in columns if abs(k - match.start()) <= 2), match.start())
+                columns.setdefault(key, []).append((line_number, match))
         for key in sorted(columns):
-            first, parts = columns[key]
-            joined = "\n".join(parts)
-            cells.append((first, joined))
+            cells.append(_join_lines(columns[key]))
         block = []
     return cells
+
+
+def _join_lines(lines: list[tuple[int, re.Match[str]]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """One column's lines as one text. A line that ends a sentence, or stops well short of the column's width
+    before a capital, ends its paragraph (a new line follows); otherwise the next line continues it after a
+    space, as the words ran on the page ("a referral to Northshire / Children's Social Care" is one agency's
+    name, and "and will audit its use in twelve / months." one sentence, not a note typed without capitals)."""
+    left = min(match.start() for _, match in lines)
+    width = max(match.end() for _, match in lines) - left
+    text, starts, previous = "", [], None
+    for line_number, match in lines:
+        part = match.group()
+        if previous is not None:
+            ended = (previous.group().endswith((".", ":", ";", "!", "?"))
+                     or _LIST_MARKER.match(part + "  ")
+                     or (previous.end() - left < 0.75 * width and part[:1].isupper()))
+            text += "\n" if ended else " "
+        starts.append((len(text), line_number))
+        text += part
+        previous = match
+    return text, tuple(starts)
 
 
 def _bookmarks(outline) -> list[str]:
