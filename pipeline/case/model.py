@@ -12,6 +12,21 @@ from pathlib import Path
 from ..register import Register
 
 NATIONS = ("england-and-wales", "scotland", "northern-ireland")
+_MISSING = object()
+
+
+def field_value(source: object, path: str) -> object | None:
+    """Follow a dotted case field (`review.dates.decision`) through the case objects, as letters and timeline
+    rules name them. None when a field on the way is not filled in; AttributeError naming the path when
+    there is no such field at all (a typing mistake in a board's catalogue or rules)."""
+    value: object | None = source
+    for part in path.split("."):
+        if value is None:
+            return None
+        value = getattr(value, part, _MISSING)
+        if value is _MISSING:
+            raise AttributeError(path)
+    return value
 ACTION_STATUSES = ("not-started", "in-progress", "complete")
 
 

@@ -40,11 +40,9 @@ class Table:
         return f"table {self.number}, row {row}, column {column}"
 
 
-@dataclass(frozen=True)
-class Section:
-    """A heading and everything under it until the next heading of the same or a higher level."""
+class _Blocks:
+    """Paragraphs and tables in document order; shared by a section and the whole outline."""
 
-    heading: Para
     blocks: tuple[Para | Table, ...]
 
     @property
@@ -57,16 +55,16 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Outline:
+class Section(_Blocks):
+    """A heading and everything under it until the next heading of the same or a higher level."""
+
+    heading: Para
+    blocks: tuple[Para | Table, ...]
+
+
+@dataclass(frozen=True)
+class Outline(_Blocks):
     blocks: tuple[Para | Table, ...] = field(default_factory=tuple)
-
-    @property
-    def paragraphs(self) -> list[Para]:
-        return [b for b in self.blocks if isinstance(b, Para)]
-
-    @property
-    def tables(self) -> list[Table]:
-        return [b for b in self.blocks if isinstance(b, Table)]
 
     def title(self) -> str | None:
         """The first heading or Title paragraph, else the first non-empty paragraph."""

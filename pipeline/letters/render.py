@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from pypdf import PdfWriter
 
-from ..case.model import Case, Officer
+from ..case.model import Case, Officer, field_value
 from ..dates import format_uk_date
 from ..errors import MissingCaseField, TemplateProblem, UsageError
 from ..fileio import atomic_path, ensure_separate
@@ -33,7 +33,6 @@ from .recipients import Recipient, select
 log = logging.getLogger(__name__)
 
 _SAFE = re.compile(r"[^a-z0-9_-]+")
-_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -55,15 +54,11 @@ def _needed_for(letter: Letter) -> str:
 
 
 def _walk(source: object, path: str) -> Any:
-    value: Any = source
-    for part in path.split("."):
-        if value is None:
-            return None
-        value = getattr(value, part, _MISSING)
-        if value is _MISSING:
-            raise TemplateProblem(CATALOGUE, f"'{path}' is not a case field",
-                                  hint="Name fields as in case.yaml (docs/case-folder.md), e.g. review.dates.decision.")
-    return value
+    try:
+        return field_value(source, path)
+    except AttributeError:
+        raise TemplateProblem(CATALOGUE, f"'{path}' is not a case field",
+                              hint="Name fields as in case.yaml (docs/case-folder.md), e.g. review.dates.decision.") from None
 
 
 def _empty(value: Any) -> bool:

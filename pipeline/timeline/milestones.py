@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..case.model import Agency, Case, Imr
+from ..case.model import field_value as case_field_value
 from ..dates import NATION_LABELS, apply_offset, format_uk_date, working_days_between
 from ..errors import CaseInvalid, Problem
 from .rules import Rule, load_rules
@@ -139,19 +140,14 @@ COLLECTIONS: dict[str, Callable[[Case], list[Any]]] = {"agencies": _agencies}
 
 def field_value(source: object, path: str, rule: Rule) -> Any:
     """Follow a dotted case field (`review.dates.decision`) through the case objects; None when not filled."""
-    value: Any = source
-    for part in path.split("."):
-        if value is None:
-            return None
-        found = getattr(value, part, _MISSING)
-        if found is _MISSING:
-            raise CaseInvalid([Problem(
-                file=rule.file, line=rule.line, field=f"milestone '{rule.id}'",
-                message=f"'{path}' is not a case field",
-                hint="name a field as it is written in case.yaml (see docs/case-folder.md), e.g. review.dates.decision",
-            )], source=rule.file)
-        value = found
-    return value
+    try:
+        return case_field_value(source, path)
+    except AttributeError:
+        raise CaseInvalid([Problem(
+            file=rule.file, line=rule.line, field=f"milestone '{rule.id}'",
+            message=f"'{path}' is not a case field",
+            hint="name a field as it is written in case.yaml (see docs/case-folder.md), e.g. review.dates.decision",
+        )], source=rule.file) from None
 
 
 def _on_item(path: str, item: object | None) -> bool:
