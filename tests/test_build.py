@@ -121,3 +121,10 @@ def test_cli_invalid_case_stops_before_anything_is_written(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "'31/02/2023' is not a real date" in result.output
     assert not (tmp_path / "pack").exists()
+
+
+def test_published_reports_still_count_their_pages(pack) -> None:
+    # The anonymiser once rewrote the NUMPAGES field, so every published page said "Page 3 of 1".
+    out, _, _, _ = pack
+    for name in ("overview-report.docx", "executive-summary.docx", "action-plan.docx"):
+        assert "NUMPAGES" in _all_xml_text(out / "publication" / name), name

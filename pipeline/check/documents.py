@@ -164,7 +164,8 @@ def _office_segments(doc: CheckedDocument) -> list[TextSegment]:
     else:
         locations = _workbook_locations(doc)
     return [
-        TextSegment(location.label, location.text, kind=location.kind, concealed=location.concealed)
+        # What the anonymiser searched (same offsets; field syntax and joined names read as it reads them).
+        TextSegment(location.label, location.search_text, kind=location.kind, concealed=location.concealed)
         for location in locations
         if location.text.strip()
     ]

@@ -7,6 +7,8 @@ Word), so a location keeps its `Segment`s: which node holds which characters.
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -34,6 +36,9 @@ class Segment:
     get: Callable[[], str]
     set: Callable[[str], None] | None
     drop: Callable[[], None] | None = None
+
+
+_FIELD_SYNTAX = re.compile(r"^\s*[A-Z][A-Za-z]*\b|\\[*@#!]\s*[A-Za-z]+\b|\\[A-Za-z]\b")
 
 
 @dataclass
@@ -71,6 +76,10 @@ class TextLocation:
     def search_text(self) -> str:
         """What the name finder reads: the text with the same length and offsets, separators normalised."""
         text = self.text
+        if self.kind in ("field code", "deleted field code"):
+            # The field's own syntax (PAGE, NUMPAGES, TOC \\o, \\* MERGEFORMAT) is Word's, not the writer's:
+            # changing it breaks the field ("Page 3 of [organisation]"). Its arguments are still searched.
+            text = _FIELD_SYNTAX.sub(lambda m: " " * len(m.group()), text)
         if self.joined:
             text = text.replace("_", " ").replace("-", " ")
         if self.folded:
