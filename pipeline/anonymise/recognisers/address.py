@@ -42,6 +42,16 @@ _FLAT_IN_BUILDING = re.compile(
 _NAMED_BUILDING = re.compile(
     rf"(?:\b(?:at|in|to|from|of|near|outside|inside)|,)[ \t]+(?P<building>(?:{_WORD}[ \t]+){{1,2}}(?:{_BUILDINGS}))\b"
 )
+# Addresses typed in capitals, as on forms and police logs: "22 BRIDGE STREET", "FLAT 9, HERON COURT".
+_CAPS_WORD = r"[A-Z][A-Z'’-]+"
+_CAPS_NUMBERED = re.compile(
+    r"(?<![\w/£$.,])(?:(?:FLAT|APARTMENT|APT|UNIT)[ \t]+\d+[A-Z]?,?[ \t]+)?\d{1,4}[A-Z]?,?[ \t]+"
+    rf"(?:{_CAPS_WORD}[ \t]+){{1,3}}(?:{'|'.join(t.upper() for t in STREET_TYPES)})(?![\w'’-])"
+)
+_CAPS_FLAT = re.compile(
+    rf"(?<![\w/])(?:FLAT|APARTMENT|APT|MAISONETTE)\.?[ \t]+\d+[A-Z]?,?[ \t]+(?:THE[ \t]+)?{_CAPS_WORD}"
+    rf"(?:[ \t]+{_CAPS_WORD}){{0,3}}(?![\w'’-])"
+)
 _UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")
 
 
@@ -60,6 +70,9 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
         found = []
         for match in _NUMBERED.finditer(text):
             found.append(self._result(match.start(), match.end()))
+        for pattern in (_CAPS_NUMBERED, _CAPS_FLAT):
+            for match in pattern.finditer(text):
+                found.append(self._result(match.start(), match.end()))
         for match in _FLAT_IN_BUILDING.finditer(text):
             found.append(self._result(match.start(), match.end()))
         for match in _NAMED_BUILDING.finditer(text):

@@ -14,7 +14,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_WORDS, STREET_TYPES
-from .names import at_sentence_start
+from .names import at_sentence_start, lower_case_spans
+from .wordlists import known_word
 from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, EnglishWords, is_first_name, name_like, singulars
 
 _CUES = (
@@ -43,6 +44,24 @@ _BRACKETED_ROLE = re.compile(
 )
 _AFTER_ROLE_BRACKET = re.compile(r"\(\s*(?P<run>[^()]{2,60}?)\s*\)")
 _STOP_AFTER = {w.lower() for w in STREET_TYPES} | AGENCY_WORDS | NAME_TO_PLACE_TAIL
+# Hurried notes without capitals: a given name between a person's role and what they did ("neighbour ivy
+# said", "paramedic dom attended"). The name may also be a word ("ivy", "hope"); the role before it and the
+# verb after it leave no other reading.
+_LOWER_ROLES = (
+    "neighbour", "paramedic", "nurse", "midwife", "friend", "aunt", "auntie", "aunty", "uncle", "cousin",
+    "landlord", "landlady", "childminder", "carer", "nan", "nanna", "grandad", "grandma", "gran", "sister",
+    "brother", "stepdad", "stepmum", "boyfriend", "girlfriend", "partner", "lodger", "teacher", "officer",
+)
+_LOWER_VERBS = (
+    "said", "says", "reported", "reports", "told", "rang", "called", "phoned", "stated", "states", "attended",
+    "visited", "disclosed", "confirmed", "explained", "came", "arrived", "saw", "heard", "was", "is", "has",
+    "had", "will", "would", "agreed", "refused", "took", "brought", "asked", "advised", "spoke",
+)
+_LOWER_CUED = re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(_LOWER_ROLES)})[ \t]+(?P<name>[a-z]{{2,}})"
+    rf"(?=[ \t]+(?:{'|'.join(_LOWER_VERBS)})\b|[ \t]*[,.;:!?)]|[ \t]*$)",
+    re.MULTILINE,
+)
 SCORE = 0.55
 
 
@@ -68,6 +87,11 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
             span = _name_at(text, cue.end())
             if span:
                 found[span] = None
+        for span_start, span_end in lower_case_spans(text):
+            for match in _LOWER_CUED.finditer(text, span_start, span_end):
+                name = match.group("name")
+                if is_first_name(name) or not (known_word(name) or self.english.common(name)):
+                    found[(match.start("name"), match.end("name"))] = None
         for match in _BRACKETED_ROLE.finditer(text):
             role_words = re.findall(r"[A-Za-z']+", match.group("role").lower())
             if role_words and role_words[0] in ROLE_WORDS | {"emergency", "paramedic", "chair", "pharmacist"}:

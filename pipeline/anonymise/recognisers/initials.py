@@ -12,11 +12,11 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import ScrRecogniser, recogniser, result
-from .vocabulary import COMMON_ABBREVIATIONS
+from .vocabulary import COMMON_ABBREVIATIONS, ROLE_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .names import lower_case_spans
-from .wordlists import known_word
+from .wordlists import is_first_name, known_word
 
 # Initials alone on the end of a line, after the end of a sentence or a closing quote.
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”’')])|(?<=[.!?\"”’')][ \t]))[ \t]*(?P<name>[A-Z]{2,3})[ \t]*$", re.MULTILINE)
@@ -27,13 +27,30 @@ _HYPHENATED = re.compile(r"(?<![\w.-])(?P<name>[A-Z]\.?[ \t]?[A-Z]\.?-[A-Z]\.?)(
 # An initial and a surname. Without a dot after the initial the surname must not be a known word, so
 # "A Home visit" and "I Will" are not names.
 _INITIAL_SURNAME = re.compile(
-    r"(?<![\w.'’-])(?P<name>(?P<initial>[A-Z])(?P<dot>\.)?[ \t](?P<surname>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?))"
+    r"(?<![\w.'’-])(?P<name>(?P<initial>[A-Z])(?P<dot>\.)?[ \t]"
+    # "Boateng", "Lloyd-Evans", and surnames with a capital inside: "MacLeod", "McKay", "O'Neill".
+    r"(?P<surname>(?:[A-Z]['’])?[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z][a-zà-ÿ'’]+)?))"
     r"(?![\w'’-])"
 )
 # Dotted initials anywhere ("seen by K.N.", "— K.N.", "K.N.'s note"): a person's initials written the
 # careful way; dotted abbreviations (U.K., N.B., P.S., a.m.) are in the abbreviation list or lower case.
 _DOTTED = re.compile(r"(?<![\w.])(?P<name>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w])")
 _DOTTED_ABBREVIATIONS = frozenset({"UK", "US", "NB", "PS", "AM", "PM", "BC", "AD", "EU", "UN", "DR", "MR", "IE", "EG"})
+# A surname with a lower-case particle, after a first name or an initial ("Samir al-Qadri", "N. al-Qadri",
+# "Marieke van der Linden", "O. ap Gwyn"), and a hyphenated Arabic particle surname on its own
+# ("al-Qadri", "el-Sayed"): the particle is never an English word joined to a capital that way.
+# Particles that are also English words ("as", "at") count only when hyphenated to the surname.
+_HYPHEN_PARTICLES = r"(?:al|el|ul|ad|ar|as|ash|at|az)-"
+_SPACED_PARTICLES = r"(?:al|el|bin|ibn|abu|ap|ab|van|von|de|di|da|du|del|della|der|den|dos|das|la|le|ter|ten)[ \t]+"
+_PARTICLE_NAME = re.compile(
+    r"(?<![\w.'’-])(?P<name>(?:[A-Z][a-zà-ÿ'’]+|[A-Z]\.?)[ \t]+(?:" + _SPACED_PARTICLES + ")*"
+    r"(?:" + _SPACED_PARTICLES + "|" + _HYPHEN_PARTICLES + ")"
+    r"[A-Z][\wà-ÿ'’]+(?:-[A-Z][\wà-ÿ'’]+)?)(?![\w-])"
+    r"|(?<![\w.'’-])(?P<hyphenated>(?:al|el|ul|ad|ar|as|ash|at|az)-[A-Z][a-zà-ÿ'’]+)(?![\w-])"
+)
+# Hurried notes: a first name and one initial ("saw bella t at home", "tom k rang"). Only a known given
+# name counts, and not before an initial that is also a word or a grade ("a", "i", "o").
+_LOWER_NAME_INITIAL = re.compile(r"(?<![\w'’-])(?P<first>[a-z]{3,})[ \t]+(?P<initial>[b-hj-np-z])(?![\w'’-])")
 SCORE = 0.6
 
 
@@ -53,7 +70,23 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
         for match in _SIGN_OFF.finditer(text):
             if match.group("name") not in COMMON_ABBREVIATIONS:
                 found.append(self._result(match.start("name"), match.end("name")))
+        for match in _PARTICLE_NAME.finditer(text):
+            group = "name" if match.group("name") else "hyphenated"
+            first = match.group(group).split()[0]
+            if group == "name" and (first.lower() in STOP_WORDS or first.lower() in ROLE_WORDS):
+                continue  # "The de Souza report" opens with a sentence word: the surname alone is found below
+            found.append(self._result(match.start(group), match.end(group)))
         for span_start, span_end in lower_case_spans(text):
+            initials: set[str] = set()
+            for match in _LOWER_NAME_INITIAL.finditer(text, span_start, span_end):
+                if is_first_name(match.group("first")):
+                    found.append(self._result(match.start(), match.end()))
+                    initials.add((match.group("first")[0] + match.group("initial")).upper())
+            # Such a person's initials, used as a sign-off or a subject elsewhere in the notes ("JW to
+            # follow up", "... closed. BT").
+            for letters in initials - COMMON_ABBREVIATIONS:
+                for match in re.finditer(rf"(?<![\w'’-]){letters}(?![\w'’-])", text):
+                    found.append(self._result(match.start(), match.end()))
             for match in _LOWER_SIGN_OFF.finditer(text, span_start, span_end):
                 letters = match.group("name")
                 if letters.upper() not in COMMON_ABBREVIATIONS and not known_word(letters) and letters not in STOP_WORDS:

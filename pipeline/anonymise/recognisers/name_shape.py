@@ -101,6 +101,8 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         starts_sentence = at_sentence_start(text, token.start())
         if (everyday or noun) and (starts_sentence or _YEAR_AFTER.match(text, token.end())):
             return  # "Hope this helps", "Summer 2023"
+        if everyday and (_WORD_AFTER.match(text, token.end()) or _WORD_BEFORE.search(text, 0, token.start())):
+            return  # "the Summer term", "rated Amber", "RAG rating: Amber"
         found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
                             recogniser_name=self.code))
 
@@ -140,6 +142,16 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         return known_word(word) or self.english.common(word) or word in ORDINARY_WORD_NAMES
 
 
+# Words around an everyday name that show it is the word: a school term or holiday after a season, a
+# rating before a colour ("rated Amber", "risk level Amber", "RAG: Amber").
+_WORD_AFTER = re.compile(
+    r"[ \t]+(?i:term|terms|half-term|holidays?|months?|fair|camp|rating|rated|risk|alert|status|category|"
+    r"flag|level|light|zone)\b"
+)
+_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:rated|graded|rating|rag|risk|level|category|status|flagged|flagged\s+as|rated\s+as|term)"
+    r"(?:\s+(?:as|at|of|was|is))?[ \t]*[:=-]?[ \t]*)$"
+)
 _LOWER_PAIR_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’-]*[a-z](?![\w@/-]|['’]\w\w)")
 
 

@@ -14,7 +14,8 @@ _PLATFORMS = (
     "pinterest|tumblr|telegram|t\\.me|wa\\.me|discord|vk|kik|soundcloud|spotify"
 )
 _PROFILE = re.compile(
-    rf"(?i:(?:https?://)?(?:www\.|m\.|mobile\.)?(?:{_PLATFORMS})(?:\.com|\.gg|\.me)?/[^\s,;)\"'<>\]]+)"
+    # Not inside a longer word or reference: "MX/77/40213" is a file number, not an X profile.
+    rf"(?<![\w@./-])(?i:(?:https?://)?(?:www\.|m\.|mobile\.)?(?:{_PLATFORMS})(?:\.com|\.gg|\.me)?/[^\s,;)\"'<>\]]+)"
 )
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_])?(?![\w@])")
 

@@ -26,6 +26,8 @@ _SHAPES = (
     re.compile(r"(?<![\w/+])(?P<id>\d{7,})(?![\w/])"),
     # Letters and digits run together or hyphenated, with at least five digits: "PPN-23-118842",
     # "H823400120031" (a pupil number), "NP/CU/23/77145".
+    # Segments of capitals or digits joined by slashes: "SPC/K/0047712", "MX/77/40213" (five digits in all).
+    re.compile(r"(?<![\w/-])(?P<id>[A-Z0-9]{1,10}(?:/[A-Z0-9]{1,10})+)(?![\w/-])"),
     re.compile(r"(?<![\w/-])(?P<id>[A-Z]{1,5}(?:[/-][A-Z]{1,5})*[/-]?\d[\dA-Z]*(?:[/-][\dA-Z]+)+|[A-Z]{1,3}\d{8,})(?![\w/-])"),
 )
 

@@ -40,9 +40,33 @@ _ATTENDS = re.compile(
     r"enrolled at|collected from|picked up from|dropped off at))"
     rf"[ \t]+(?P<name>{_NAME})"
 )
+
+def _heads(*words: str) -> str:
+    """A head word as written in text or in capitals ("Ward", "WARD")."""
+    return "|".join([*words, *(w.upper() for w in words)])
+
+
+# Places inside a hospital, pubs and named hospitals: each says where the family was seen as surely as a
+# nursery's name does. (generic description, pattern); the whole match is replaced.
+_NAMED_PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("the ward", re.compile(
+        rf"(?<![\w'’-])(?:(?:[A-Z][\w'’-]+[ \t]+){{1,2}}(?:{_heads('Ward')})|(?:{_heads('Ward')})[ \t]+\d{{1,3}}[A-Z]?)"
+        r"(?![\w'’-])")),
+    ("the hospital", re.compile(
+        rf"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){{1,3}}"
+        rf"(?:{_heads('General', 'District', 'Royal', 'Memorial', 'Community', 'University', 'County')})[ \t]+"
+        rf"(?:{_heads('Hospital', 'Infirmary')})(?![\w'’-])")),
+    ("a public house", re.compile(
+        rf"(?<![\w'’-])(?:(?:[A-Z][\w'’-]+[ \t]+(?:(?:and|AND|&)[ \t]+)?){{1,3}}(?:{_heads('Inn', 'Arms', 'Tavern')})"
+        rf"|(?:the|The|THE)[ \t]+(?:[A-Z][\w'’-]+[ \t]+(?:(?:and|AND|&)[ \t]+)?){{1,2}}"
+        rf"(?:{_heads('Lion', 'Oak', 'Crown', 'Plough', 'Anchor', 'Swan', 'Bull', 'Hounds', 'Wheatsheaf', 'Feathers', 'Mitre', 'Greyhound', 'Ship', 'Bell', 'Horseshoe', 'Fleece')})"
+        rf"(?:[ \t]+(?:{_heads('Inn', 'Tavern')}))?)"
+        r"(?![\w'’-])")),
+)
 _ANY_KIND = re.compile(rf"(?i:\b(?:{_KIND}))")
 NEARBY = 200
 SCORE = 0.6
+PLACE_SCORE = 0.8
 
 
 @recogniser
@@ -79,10 +103,20 @@ class LocalSettingRecogniser(ScrRecogniser, LocalRecognizer):
             for mention in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
                 if not any(s <= mention.start() and mention.end() <= e for s, e in found):
                     found[(_with_article(text, mention.start()), mention.end())] = label
+        before = set(named)
+        for label, pattern in _NAMED_PLACES:
+            for match in pattern.finditer(text):
+                start = _name_start(text, match.start(), match.end(), allow_agency=True)
+                if start is not None and start < match.end() - 4:
+                    found[(_with_article(text, start), match.end())] = label
+                    named.add((_with_article(text, start), match.end()))
+        places = set(named) - before
         # A name with the kind of setting written after it is surely the setting's, even where a cue
         # or a title recogniser reads its first word as a person ("from Tiny Steps nursery").
-        return [result("PLACE", s, e, SCORE, "named_setting" if (s, e) in named else "setting", label,
-                       recogniser_name=self.code)
+        # A named ward, pub or hospital scores above the model, which often finds the same span and
+        # would otherwise win Presidio's duplicate removal with a person's label inside it.
+        return [result("PLACE", s, e, PLACE_SCORE if (s, e) in places else SCORE,
+                       "named_setting" if (s, e) in named else "setting", label, recogniser_name=self.code)
                 for (s, e), label in found.items()]
 
 
@@ -93,7 +127,7 @@ def _label(match: re.Match[str]) -> str:
     return "the nursery"
 
 
-def _name_start(text: str, start: int, end: int) -> int | None:
+def _name_start(text: str, start: int, end: int, allow_agency: bool = False) -> int | None:
     """Start of the setting's own name once leading sentence and role words are dropped ("At", "Her",
     "Key Worker"), or None when nothing of a name is left or it is another kind of place or an agency
     ("Oakfield Primary", "Council")."""
@@ -103,7 +137,7 @@ def _name_start(text: str, start: int, end: int) -> int | None:
     if not words:
         return None
     lowered = [w.group().lower().strip("'’") for w in words]
-    if any(w in NAME_TO_PLACE_TAIL or w in AGENCY_WORDS for w in lowered):
+    if not allow_agency and any(w in NAME_TO_PLACE_TAIL or w in AGENCY_WORDS for w in lowered):
         return None
     return start + words[0].start()
 
