@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.register import Person, Place, Register
+
 
 def _absent(output: str, leaks: list[str]) -> list[str]:
     return [leak for leak in leaks if leak in output]
@@ -136,9 +138,16 @@ def test_unlabelled_dates_of_birth(anonymiser_factory, case_register, text):
     assert "[date of birth]" in output, output
 
 
-def test_ordinary_date_stays_with_dates_kept(anonymiser_factory, case_register):
-    text = "The strategy meeting (14/03/2023) agreed a section 47 enquiry."
-    assert anonymiser_factory(case_register, dates="keep").anonymise(text).text == text
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strategy meeting (14/03/2023) agreed a section 47 enquiry.",
+        "A message from the practice nurse Bronagh (09/10/2023) asked for a call back.",
+    ],
+)
+def test_ordinary_date_stays_with_dates_kept(anonymiser_factory, case_register, text):
+    output = anonymiser_factory(case_register, dates="keep").anonymise(text).text
+    assert "[date of birth]" not in output and "/2023" in output, output
 
 
 # 8. References joined by slashes.
@@ -181,3 +190,16 @@ def test_wards_pubs_hospitals(anonymiser, text, expected):
 )
 def test_service_abbreviations_kept(anonymiser, text):
     assert anonymiser.anonymise(text).text == text
+
+
+# 6b. A register place written in lower case without its apostrophe; 5b. a register name that is a word.
+def test_register_place_in_lower_case_without_apostrophe(anonymiser_factory):
+    register = Register(
+        people=(Person("Dawn Pickering", "Aunt", (), "maternal aunt"),),
+        places=(Place("St Anne's Community Hall", "the community hall", (), "venue"),),
+        exempt=(),
+    )
+    output = anonymiser_factory(register).anonymise(
+        "contact session at st annes community hall today, dawn brought the baby in"
+    ).text
+    assert "annes" not in output and "dawn" not in output, output

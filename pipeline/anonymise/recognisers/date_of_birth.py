@@ -20,6 +20,12 @@ _CONTEXT = re.compile(
 # Without a label: a date in brackets straight after a name ("Kezia (02/09/2018)"), or a date with the
 # person's age said beside it ("03/05/2019, aged 4", "age 4 (03/05/2019)").
 _AFTER_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z'’-]+[ \t]*\([ \t]*$")
+# ...but not after a professional's name: "the GP's secretary Kasia (24/08/2023)" dates a message.
+_AFTER_PROFESSIONAL = re.compile(
+    r"(?i:\b(?:secretary|receptionist|admin|administrator|clerk|manager|officer|worker|nurse|doctor|dr|gp|"
+    r"visitor|teacher|practitioner|midwife|paramedic|consultant|colleague|lead|dsl|sw|hv|pc|dc|ds)['’]?s?)"
+    r"[ \t]+[A-Z][a-z'’-]+[ \t]*\([ \t]*$"
+)
 _AGE = re.compile(r"(?i:\b(?:aged?|age:)[ \t]*\d{1,2}\b|\b\d{1,2}[ \t]*(?:years?|yrs?|months?)[ \t]+old\b)")
 AGE_NEARBY = 25
 
@@ -43,7 +49,7 @@ class DateOfBirthRecogniser(ScrRecogniser, LocalRecognizer):
                 continue
             before = text[max(0, match.start() - 40):match.start()]
             near = text[max(0, match.start() - AGE_NEARBY):match.end() + AGE_NEARBY]
-            if _CONTEXT.search(before) or _AFTER_NAME.search(before) or _AGE.search(near):
+            if _CONTEXT.search(before) or (_AFTER_NAME.search(before) and not _AFTER_PROFESSIONAL.search(before)) or _AGE.search(near):
                 found.append(result("DATE_OF_BIRTH", match.start(), match.end(), 0.95, "pattern",
                                     "[date of birth]", recogniser_name=self.code))
         return found

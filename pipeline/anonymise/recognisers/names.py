@@ -44,8 +44,9 @@ def straighten(text: str) -> str:
 
 
 def variant_key(text: str) -> str:
-    """The lookup key for a matched name: apostrophes straightened, dots and spaces squeezed, lower case."""
-    text = straighten(text).replace(".", " ")
+    """The lookup key for a matched name: apostrophes dropped (a name may be written with or without
+    one), dots and spaces squeezed, lower case."""
+    text = re.sub(_APOS_CLASS, "", text).replace(".", " ")
     return " ".join(text.split()).casefold()
 
 
@@ -161,11 +162,12 @@ def _is_single_initial(token: str) -> bool:
 
 
 def _escape_name(text: str) -> str:
-    # Any apostrophe matches any apostrophe; a space matches any run of spaces.
+    # Any apostrophe matches any apostrophe, or none ("st annes", "odonnell" in hurried notes); a space
+    # matches any run of spaces.
     pieces = []
     for char in text:
         if char in APOSTROPHES:
-            pieces.append(_APOS_CLASS)
+            pieces.append(_APOS_CLASS + "?")
         elif char == ".":
             pieces.append(r"\.?")  # "C. Whitfield" and "C Whitfield"
         elif char.isspace():
