@@ -82,6 +82,9 @@ def test_lower_case_letters_that_are_not_initials(anonymiser, text):
         ("the neighbour called. neighbour ivy said she heard shouting again last night", ["ivy"]),
         ("went to see mum at home, paramedic dom attended after the call was made", ["dom"]),
         ("Paramedic Sonny attended.", ["Sonny"]),
+        ("Autumn said she was frightened of the dog.", ["Autumn"]),
+        ("The visit was short. Holly told the nurse she had not eaten.", ["Holly"]),
+        ("Hope said it would be fine, but the baby was crying.", ["Hope"]),
         ("The health visitor spoke to Faith Ellery about the baby.", ["Faith", "Ellery"]),
     ],
 )

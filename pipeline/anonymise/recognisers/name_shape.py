@@ -60,7 +60,9 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         return found
 
     def _emit(self, text: str, run: list[re.Match[str]], found: list[RecognizerResult]) -> None:
-        if run and self.english.common(run[0].group()) and at_sentence_start(text, run[0].start(), after_colon=False):
+        speaks = len(run) == 1 and _SAID_AFTER.match(text, run[0].end())
+        if (run and not speaks and self.english.common(run[0].group())
+                and at_sentence_start(text, run[0].start(), after_colon=False)):
             run = run[1:]  # "Ask Kerry Walsh…", "Later Nkechi Obi…": a capitalised word, not a name
         if not run:
             return
@@ -93,6 +95,12 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         in the middle of a sentence, where the word would not be capitalised ("…disclosed that Precious
         had been left"); a noun opening a sentence ("Shin bruising", "Hope this helps") is the word."""
         word = re.sub(r"['’]s$", "", token.group())
+        said = _SAID_AFTER.match(text, token.end())
+        if said and (is_first_name(word) or word.lower() in ORDINARY_WORD_NAMES):
+            # "Hope said she was scared": a word-name that speaks is a person, even opening a sentence.
+            found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
+                                recogniser_name=self.code))
+            return
         if not is_first_name(word) or known_word(word):
             return
         forms = singulars(word)
@@ -151,6 +159,11 @@ _WORD_AFTER = re.compile(
 _WORD_BEFORE = re.compile(
     r"(?i:\b(?:rated|graded|rating|rag|risk|level|category|status|flagged|flagged\s+as|rated\s+as|term)"
     r"(?:\s+(?:as|at|of|was|is))?[ \t]*[:=-]?[ \t]*)$"
+)
+# A verb of speaking or telling straight after a word-name opening a sentence: only a person does that.
+_SAID_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|tells|disclosed|discloses|reported|reports|stated|states|explained|replied|"
+    r"asked|cried|shouted|screamed|whispered)\b"
 )
 _LOWER_PAIR_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’-]*[a-z](?![\w@/-]|['’]\w\w)")
 
