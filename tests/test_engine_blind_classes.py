@@ -57,6 +57,9 @@ def test_particle_surnames(anonymiser, text, leaks):
         ("hv visit. saw bella t at home, bella t says mum out all day. BT", ["bella", " t ", "BT"]),
         ("spoke with jack w re school attendance. JW to follow up with school", ["jack", "JW"]),
         ("phone call from carl m, said the baby was unsettled overnight. CM aware", ["carl", "CM"]),
+        ("Saw Marek W at the flat today. MW to phone back.", ["Marek", " W ", "MW"]),
+        # A registered first name with a stray initial: the initial goes with the name.
+        ("hv call, priya k rang back about the visit and mum was not in", ["priya", " k "]),
     ],
 )
 def test_lower_case_name_and_initial(anonymiser, text, leaks):
@@ -69,6 +72,7 @@ def test_lower_case_name_and_initial(anonymiser, text, leaks):
     [
         "mum has vitamin d drops and plan b is for dad to collect him from school",
         "part c of the form was not completed and section b was left blank today",
+        "Plan B was agreed. Mother tested positive for Strep B and Appendix C was attached.",
     ],
 )
 def test_lower_case_letters_that_are_not_initials(anonymiser, text):

@@ -50,6 +50,7 @@ _PARTICLES_BEFORE = re.compile(
     rf"(?:(?<![\w'’-])(?P<given>[A-Z][\w'’-]+)[ \t]+)?(?P<particles>(?<![\w'’-])(?:{PARTICLE}[ \t]+)+)$"
 )
 _PARTICLES_AFTER = re.compile(rf"(?:[ \t]+{PARTICLE})+[ \t]+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
+_LONE_INITIAL = re.compile(r"[ \t]+[a-zA-Z]\.?")
 _NAME_ONLY = re.compile(r"[\s\-'’.]*(?:(?:[A-Z][\w'’]*|de|van|von|der|den|da|di|du|le|la|dos|bin|al)[\s\-'’.]*)+")
 
 
@@ -321,6 +322,11 @@ class Anonymiser:
             position = max(position, span.end)
         if position < candidate.end:
             gaps.append((position, candidate.end))
+        # "tom k" in hurried notes when Tom is registered: the lone initial after the name is more of it.
+        if (len(covered) == 1 and covered[0].source == "register" and candidate.entity_type == "PERSON"
+                and gaps and all(_LONE_INITIAL.fullmatch(text[s:e]) and s >= covered[0].end for s, e in gaps)):
+            covered[0].end = max(e for _, e in gaps)
+            return []
         # "Phoned" in "Phoned Nat today" (the model ran a sentence's first word into a register name): an
         # everyday word opening the sentence before the name is not a leftover name.
         gaps = [(s, e) for s, e in gaps if _has_name_word(text[s:e])

@@ -49,8 +49,17 @@ _PARTICLE_NAME = re.compile(
     r"|(?<![\w.'’-])(?P<hyphenated>(?:al|el|ul|ad|ar|as|ash|at|az)-[A-Z][a-zà-ÿ'’]+)(?![\w-])"
 )
 # Hurried notes: a first name and one initial ("saw bella t at home", "tom k rang"). Only a known given
-# name counts, and not before an initial that is also a word or a grade ("a", "i", "o").
+# name (or a word no list knows) counts, and not before a letter that is also a word ("a", "i", "o").
 _LOWER_NAME_INITIAL = re.compile(r"(?<![\w'’-])(?P<first>[a-z]{3,})[ \t]+(?P<initial>[b-hj-np-z])(?![\w'’-])")
+# The same written with capitals ("saw Kasia R today"): a given name that is no English word and one
+# capital letter standing alone (not "A" or "I", which are words).
+_NAME_INITIAL = re.compile(r"(?<![\w'’.-])(?P<first>[A-Z][a-z]{2,})[ \t]+(?P<initial>[B-HJ-Z])(?![\w'’.-])")
+# Things numbered with a letter, never a person: "Plan B", "Strep B", "Bay C", "Appendix D".
+_LETTERED_THINGS = frozenset(
+    "plan strep covid hep hepatitis vitamin vit appendix annex schedule section part form category grade "
+    "stage type level key year class group zone phase ward block room bay bed unit floor table figure page "
+    "wing team pod area site court option step tier".split()
+)
 SCORE = 0.6
 
 
@@ -76,21 +85,27 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
             if group == "name" and (first.lower() in STOP_WORDS or first.lower() in ROLE_WORDS):
                 continue  # "The de Souza report" opens with a sentence word: the surname alone is found below
             found.append(self._result(match.start(group), match.end(group)))
+        initials: set[str] = set()
+        for match in _NAME_INITIAL.finditer(text):
+            first = match.group("first")
+            if first.lower() not in _LETTERED_THINGS and not known_word(first):
+                found.append(self._result(match.start(), match.end()))
+                initials.add(match.group("first")[0] + match.group("initial"))
         for span_start, span_end in lower_case_spans(text):
-            initials: set[str] = set()
             for match in _LOWER_NAME_INITIAL.finditer(text, span_start, span_end):
-                if is_first_name(match.group("first")):
+                first = match.group("first")
+                if is_first_name(first) or not (known_word(first) or first in STOP_WORDS or first in _LETTERED_THINGS):
                     found.append(self._result(match.start(), match.end()))
                     initials.add((match.group("first")[0] + match.group("initial")).upper())
-            # Such a person's initials, used as a sign-off or a subject elsewhere in the notes ("JW to
-            # follow up", "... closed. BT").
-            for letters in initials - COMMON_ABBREVIATIONS:
-                for match in re.finditer(rf"(?<![\w'’-]){letters}(?![\w'’-])", text):
-                    found.append(self._result(match.start(), match.end()))
             for match in _LOWER_SIGN_OFF.finditer(text, span_start, span_end):
                 letters = match.group("name")
                 if letters.upper() not in COMMON_ABBREVIATIONS and not known_word(letters) and letters not in STOP_WORDS:
                     found.append(self._result(match.start("name"), match.end("name")))
+        # Such a person's initials, used as a sign-off or a subject elsewhere in the notes ("JW to
+        # follow up", "... closed. BT").
+        for letters in initials - COMMON_ABBREVIATIONS:
+            for match in re.finditer(rf"(?<![\w'’-]){letters}(?![\w'’-])", text):
+                found.append(self._result(match.start(), match.end()))
         for match in _DOTTED.finditer(text):
             letters = re.sub(r"[.\s]", "", match.group("name"))
             if letters not in COMMON_ABBREVIATIONS and letters not in _DOTTED_ABBREVIATIONS:
