@@ -7,6 +7,10 @@ the type word is lower case or elsewhere in the sentence, nothing else in the en
 replaced by a generic description ("the nursery"), like schools and GP practices (see PLACE_KINDS). Every
 other mention of a setting found this way in the same text goes too ("At Little Owls the key person
 said...").
+
+Named hospital wards ("Puffin Ward", "Ward 12"), pubs ("the Wherry Inn", "THE RED LION") and named
+hospitals ("Eastbridge General Hospital") are replaced the same way: "the ward", "a public house",
+"the hospital".
 """
 from __future__ import annotations
 
