@@ -88,7 +88,9 @@ def test_email_addresses(text, expected):
     ("text", "expected"),
     [
         ("They live at 14 Larch Close now", ["14 Larch Close"]),
-        ("Flat 2, 7 Mill Lane, Eastbridge", ["Flat 2, 7 Mill Lane"]),
+        # The town or village after the street goes too, on its own (a register address keeps its pseudonym).
+        ("Flat 2, 7 Mill Lane, Eastbridge", ["Eastbridge", "Flat 2, 7 Mill Lane"]),
+        ("14 Larch Close, Social Worker visited", ["14 Larch Close"]),
         ("moved to 221B Baker Street.", ["221B Baker Street"]),
         ("On Larch Close a car was seen", ["Larch Close"]),
         ("at the Family Court on 3 May", []),

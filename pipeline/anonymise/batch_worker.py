@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 # process id so that placeholders from different workers never collide.
 TOKEN = re.compile("\ue000([0-9]+\\.[0-9]+)\ue001")
 
-Learned = tuple[str, bool]  # (name as written, vouched for by a title or cue)
+Learned = tuple[str, bool | None]  # (name as written, vouched for by a title or cue; None: a guess)
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ class Anonymiser:
         self._use_model = "ner" in self.settings.recognisers
         # text -> (replacements before other mentions of learned names, exempt spans)
         self._cache: dict[str, tuple[tuple[Replacement, ...], tuple[tuple[int, int], ...]]] = {}
-        self._known = KnownNames()
+        self._known = KnownNames(self._english)
         # Words of the names the case says to keep (the board, agencies, the named people's organisations).
         # A misreading that learns one of them as a person ("Northshire" from a run-together table line)
         # would otherwise spread to every mention in every file of the batch.
@@ -182,14 +182,15 @@ class Anonymiser:
             found.append(sorted(replacements, key=lambda r: r.start))
         return found
 
-    def known_names(self) -> list[tuple[str, bool]]:
-        """The unknown people's names learned so far, as (written form, vouched for as a single word).
+    def known_names(self) -> list[tuple[str, bool | None]]:
+        """The unknown people's names learned so far, as (written form, vouched for as a single word;
+        None for a guess, of which only the initials are used).
         A batch runner with several worker processes gathers these from every worker and hands the union
         to each with `learn_names`, then asks again: every file then sees every name, whatever the order
         or the number of workers."""
         return self._known.sources()
 
-    def learn_names(self, names: Sequence[tuple[str, bool]]) -> None:
+    def learn_names(self, names: Sequence[tuple[str, bool | None]]) -> None:
         for written, single in names:
             self._known.learn(written, single=single)
 
@@ -254,7 +255,7 @@ class Anonymiser:
 
     def _resolve(
         self, text: str, results: list[RecognizerResult]
-    ) -> tuple[list[Replacement], list[tuple[int, int]], list[tuple[str, bool]]]:
+    ) -> tuple[list[Replacement], list[tuple[int, int]], list[tuple[str, bool | None]]]:
         """Settle overlaps. Returns the replacements, the spans of exempt names (never replaced, not even
         by later mentions of a learned name) and the unknown people's names worth looking for elsewhere."""
         candidates = []
@@ -293,6 +294,9 @@ class Anonymiser:
                 # Names vouched for by the model, a title, a cue or the register's surname are learned;
                 # the weakest guesses are not, so one wrong guess cannot spread through a batch.
                 learned.append((text[candidate.start:candidate.end], candidate.source != "ner"))
+            elif candidate.entity_type == "PERSON" and candidate.source == "guess":
+                # A guess gives only its initials, taken only where a person stands ("AN observed.").
+                learned.append((text[candidate.start:candidate.end], None))
             original = text[candidate.start:candidate.end]
             replacement = candidate.replacement
             if replacement is None:

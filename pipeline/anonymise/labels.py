@@ -31,6 +31,7 @@ _NEXT = "\x00next\x1f"
 _KEY = "\x00key\x1f"
 _CLAIMED = "\x00claimed\x1f"
 _INITIAL = "\x00initial\x1f"
+_INITIALS = "\x00initials\x1f"
 
 
 def normalise_name(text: str) -> str:
@@ -78,8 +79,10 @@ class Labeller:
         parts = key.split()
         if len(parts) == 1:
             # "Jones" after "John Jones": the same person when only one known full name has that surname
-            # (or that first name).
-            return self._store.get(f"{_CLAIMED}{entity_type}\x1f{parts[0]}") or None
+            # (or that first name); "EK" after "Ewa Kowalczyk" when only one known full name has those
+            # initials.
+            return (self._store.get(f"{_CLAIMED}{entity_type}\x1f{parts[0]}")
+                    or self._store.get(f"{_INITIALS}{entity_type}\x1f{parts[0].replace(chr(39), '')}") or None)
         if len(parts) == 2 and len(parts[0]) == 1:
             # "J. Jones" after "John Jones": the same person when one known full name has that surname
             # and that initial.
@@ -102,6 +105,13 @@ class Labeller:
             return
         if len(parts[0]) > 1:
             self._store.setdefault(f"{_INITIAL}{entity_type}\x1f{parts[-1]}", parts[0][0])
+        from .recognisers.known_names import initials_of
+
+        for letters in {i.replace("'", "").lower() for i in initials_of(parts)}:
+            claim = f"{_INITIALS}{entity_type}\x1f{letters}"
+            existing = self._store.get(claim)
+            # Two people with the same initials: bare initials are pinned on neither.
+            self._store[claim] = label if existing in (None, label) else ""
         for part in {parts[0], parts[-1]}:
             claim = f"{_CLAIMED}{entity_type}\x1f{part}"
             existing = self._store.get(claim)

@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import ScrRecogniser, recogniser, result
 from .vocabulary import AGENCY_WORDS, ROLE_WORDS, STREET_TYPES, UNNUMBERED_STREET_TYPES
+from .names import lower_case_spans
 from .wordlists import known_word
 
 _WORD = r"[A-Z][\w'’-]*"
@@ -52,6 +53,30 @@ _CAPS_FLAT = re.compile(
     rf"(?<![\w/])(?:FLAT|APARTMENT|APT|MAISONETTE)\.?[ \t]+\d+[A-Z]?,?[ \t]+(?:THE[ \t]+)?{_CAPS_WORD}"
     rf"(?:[ \t]+{_CAPS_WORD}){{0,3}}(?![\w'’-])"
 )
+# The village or town written after a numbered street ("16 Slack Lane, Brindle Fold"): it narrows the
+# address to one house as much as the street does.
+_LOCALITY = re.compile(r",[ \t]*(?P<place>(?:[A-Z][a-z'’-]+[ \t]+){0,2}[A-Z][a-z'’-]+)(?=[ \t]*(?:[,.;:)\n]|$))")
+# A named street after a preposition, without a number: "her house at Cinder Hill", "moved to Slack Lane".
+_STREETS_AFTER_PREPOSITION = (
+    "Road", "Street", "Close", "Lane", "Avenue", "Drive", "Crescent", "Gardens", "Grove", "Terrace", "Mews",
+    "Hill", "Rise", "Walk", "Row", "View", "Way", "Fold", "Croft", "Brow", "Mount", "Meadows", "Heights", "Wynd",
+    "Garth", "Dene", "Crest", "Vale", "Meadow",
+)
+_PREPOSITION_STREET = re.compile(
+    r"\b(?:at|to|from|on|in|near|off|along|of|into|onto)[ \t]+"
+    rf"(?P<street>(?:{_TITLE_WORD}[ \t]+){{1,2}}(?:{'|'.join(_STREETS_AFTER_PREPOSITION)}))(?![\w'’-])"
+)
+# Hurried notes: "seen at nana's, 9 cinder hill".
+_LOWER_NUMBERED = re.compile(
+    r"(?<![\w/£$.,])\d{1,4}[a-z]?,?[ \t]+(?:[a-z][a-z'’-]+[ \t]+){1,2}"
+    rf"(?:{'|'.join(t.lower() for t in STREET_TYPES)})(?![\w'’-])"
+)
+# A flat in a named block written the other way round: "Weaver Court flat 6", "Albion House, Flat 2".
+_BUILDING_FLAT = re.compile(
+    rf"(?<![\w'’-])(?:{_TITLE_WORD}[ \t]+){{1,2}}(?:{_BUILDINGS}),?[ \t]+(?:[Ff]lat|[Aa]partment|FLAT)[ \t]+\d+[A-Za-z]?\b"
+)
+# A named housing estate: "Weaver Court estate", "the Brindle Fold estate".
+_ESTATE = re.compile(rf"(?P<name>(?:{_TITLE_WORD}[ \t]+){{1,3}})(?=[Ee]state\b)")
 _UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")
 
 
@@ -70,6 +95,29 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
         found = []
         for match in _NUMBERED.finditer(text):
             found.append(self._result(match.start(), match.end()))
+            # The town or village after it is replaced on its own, so that a register address inside
+            # ("14 Larch Close" -> "the family home") keeps its pseudonym: "the family home, [place]".
+            locality = _locality(text, match.end())
+            if locality:
+                found.append(self._result(*locality, replacement="[place]"))
+        for span_start, span_end in lower_case_spans(text):
+            for match in _LOWER_NUMBERED.finditer(text, span_start, span_end):
+                found.append(self._result(match.start(), match.end()))
+        for match in _PREPOSITION_STREET.finditer(text):
+            words = match.group("street").split()
+            if not any(known_word(w) or w.lower() in STOP_WORDS for w in words[:-1]):
+                found.append(self._result(match.start("street"), match.end("street")))
+        for match in _BUILDING_FLAT.finditer(text):
+            start = _skip_leading_common_words(text, match.start(), match.end())
+            if start is not None:
+                found.append(self._result(start, match.end()))
+        for match in _ESTATE.finditer(text):
+            words = match.group("name").split()
+            while words and (known_word(words[0]) or words[0].lower() in STOP_WORDS):
+                words = words[1:]
+            if words and not any(known_word(w) for w in words[:-1]):
+                start = text.rfind(words[0], match.start(), match.end("name"))
+                found.append(self._result(start, start + len(" ".join(words))))
         for pattern in (_CAPS_NUMBERED, _CAPS_FLAT):
             for match in pattern.finditer(text):
                 found.append(self._result(match.start(), match.end()))
@@ -87,8 +135,17 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
                 found.append(self._result(start, match.end()))
         return found
 
-    def _result(self, start: int, end: int) -> RecognizerResult:
-        return result("PLACE", start, end, 0.8, "pattern", "[address]", recogniser_name=self.code)
+    def _result(self, start: int, end: int, replacement: str = "[address]") -> RecognizerResult:
+        return result("PLACE", start, end, 0.8, "pattern", replacement, recogniser_name=self.code)
+
+
+def _locality(text: str, end: int) -> tuple[int, int] | None:
+    locality = _LOCALITY.match(text, end)
+    # Street words may name a village ("Brindle Fold"); roles, agencies and sentence words may not.
+    if locality and not any(w.lower() in STOP_WORDS or w.lower() in ROLE_WORDS or w.lower() in AGENCY_WORDS
+                            for w in locality.group("place").split()):
+        return locality.start("place"), locality.end("place")
+    return None
 
 
 def _skip_leading_common_words(text: str, start: int, end: int) -> int | None:

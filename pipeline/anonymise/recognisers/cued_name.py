@@ -24,6 +24,8 @@ _CUES = (
     "manager", "practitioner", "midwife", "nurse", "health visitor", "social worker", "teacher", "screener",
     "call taker", "call handler", "crew", "paramedic", "dentist", "pharmacist", "landlord", "neighbour",
     "friend", "partner", "boyfriend", "girlfriend", "daughter", "son", "brother", "sister", "aunt", "uncle",
+    "wife", "husband", "fiance", "fiancé", "fiancée", "ex-partner", "stepdad", "stepfather", "stepmum",
+    "stepmother", "grandson", "granddaughter", "son-in-law", "daughter-in-law", "lodger", "tenant", "colleague",
     "cousin", "grandmother", "grandfather", "niece", "nephew", "mother", "father", "officer", "dsl", "lead",
     "consultant", "registrar", "gp", "doctor", "senior", "supervisor", "reviewer", "facilitated by",
     "allocated to", "transferred to", "reallocated to", "referred to", "spoke to", "spoke with", "met",
@@ -42,6 +44,21 @@ _NAME_RUN = re.compile(rf"(?P<run>{NAME_TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAM
 _BRACKETED_ROLE = re.compile(
     rf"(?P<run>{NAME_TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_TOKEN}){{0,2}})[ \t]*\((?P<role>[^)]{{2,60}})\)"
 )
+# A name followed by the person's role as an apposition: "Amber Whitworth, Education Welfare Officer, to
+# visit", "Tomasz Nowak, social worker." The role ends in a role word and is closed by punctuation or a line
+# end, so "Leeds, West Yorkshire" or "Amber, Green" are not taken.
+_APPOSITIVE_ROLE = re.compile(
+    rf"(?<![\w'’-])(?P<run>{NAME_TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_TOKEN}){{1,2}})"
+    r",[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?P<role>(?:[A-Za-z’'-]+[ \t]+){0,3}[A-Za-z’'-]+)(?=[ \t]*(?:[,.;:)]|$))",
+    re.MULTILINE,
+)
+_APPOSITIVE_HEADS = frozenset(
+    "officer worker visitor nurse teacher headteacher midwife manager leader lead practitioner consultant "
+    "paediatrician doctor gp therapist psychologist psychiatrist counsellor advocate solicitor barrister "
+    "paramedic registrar screener keyworker key-worker coordinator co-ordinator chair dsl idva isva senco "
+    "pcso constable sergeant inspector detective supervisor director adviser advisor assistant mentor "
+    "neighbour landlord landlady childminder carer volunteer interpreter receptionist clinician".split()
+)
 _AFTER_ROLE_BRACKET = re.compile(r"\(\s*(?P<run>[^()]{2,60}?)\s*\)")
 _STOP_AFTER = {w.lower() for w in STREET_TYPES} | AGENCY_WORDS | NAME_TO_PLACE_TAIL
 # Hurried notes without capitals: a given name between a person's role and what they did ("neighbour ivy
@@ -59,7 +76,8 @@ _LOWER_VERBS = (
 )
 _LOWER_CUED = re.compile(
     rf"(?<![\w'’-])(?:{'|'.join(_LOWER_ROLES)})[ \t]+(?P<name>[a-z]{{2,}})"
-    rf"(?=[ \t]+(?:{'|'.join(_LOWER_VERBS)})\b|[ \t]*[,.;:!?)]|[ \t]*$)",
+    rf"(?=[ \t]+(?:{'|'.join(_LOWER_VERBS)})\b|[ \t]+(?:at|from)[ \t]+(?:no\.?|number|flat)[ \t]*\d"
+    r"|[ \t]+(?:next[ \t]+door|upstairs|downstairs|opposite)\b|[ \t]*[,.;:!?)]|[ \t]*$)",
     re.MULTILINE,
 )
 SCORE = 0.55
@@ -97,6 +115,13 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
             if role_words and role_words[0] in ROLE_WORDS | {"emergency", "paramedic", "chair", "pharmacist"}:
                 span = _trim_run(text, match.start("run"), match.end("run"))
                 if span:
+                    found[span] = None
+        for match in _APPOSITIVE_ROLE.finditer(text):
+            role_words = match.group("role").lower().split()
+            if role_words[-1] in _APPOSITIVE_HEADS and all(w in ROLE_WORDS or w in AGENCY_WORDS or w[:1].isalpha()
+                                                          for w in role_words):
+                span = _trim_run(text, match.start("run"), match.end("run"))
+                if span and len(re.findall(r"\S+", text[span[0]:span[1]])) >= 2:
                     found[span] = None
         for match in _AFTER_ROLE_BRACKET.finditer(text):
             before = re.findall(r"[A-Za-z']+", text[max(0, match.start() - 30):match.start()].lower())

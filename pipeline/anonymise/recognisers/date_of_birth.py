@@ -19,7 +19,7 @@ _CONTEXT = re.compile(
 
 # Without a label: a date in brackets straight after a name ("Kezia (02/09/2018)"), or a date with the
 # person's age said beside it ("03/05/2019, aged 4", "age 4 (03/05/2019)").
-_AFTER_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z'’-]+[ \t]*\([ \t]*$")
+_AFTER_NAME = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)*[ \t]*\([ \t]*$")  # "Marsh-Adebayo ("
 # ...but not after a professional's name: "the GP's secretary Kasia (24/08/2023)" dates a message.
 _AFTER_PROFESSIONAL = re.compile(
     r"(?i:\b(?:secretary|receptionist|admin|administrator|clerk|manager|officer|worker|nurse|doctor|dr|gp|"

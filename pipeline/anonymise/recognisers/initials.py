@@ -15,7 +15,7 @@ from . import ScrRecogniser, recogniser, result
 from .vocabulary import COMMON_ABBREVIATIONS, ROLE_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .names import lower_case_spans
+from .names import at_sentence_start, lower_case_spans
 from .wordlists import is_first_name, known_word
 
 # Initials alone on the end of a line, after the end of a sentence or a closing quote.
@@ -48,12 +48,29 @@ _PARTICLE_NAME = re.compile(
     r"[A-Z][\wà-ÿ'’]+(?:-[A-Z][\wà-ÿ'’]+)?)(?![\w-])"
     r"|(?<![\w.'’-])(?P<hyphenated>(?:al|el|ul|ad|ar|as|ash|at|az)-[A-Z][a-zà-ÿ'’]+)(?![\w-])"
 )
+# Irish and Scottish Gaelic surnames, with the given name before them or on their own when the particle
+# cannot be English: "Lorcan Mac an tSaoir", "Aoife Ní Bhraonáin", "Ó Súilleabháin", "Nic an tSaoir".
+# After "an" the surname may carry a lower-case prefix ("tSaoir", "bhFear").
+_GAELIC_SURNAME = r"(?:(?:Mac|Mc|Nic|Mhic)[ \t]+an[ \t]+|(?:Mac|Nic|Mhic)[ \t]+a['’][ \t]*|(?:Ní|Nī|Ó|Ō|Uí|Ua|Bean[ \t]+Uí)[ \t]+)" \
+                  r"(?:t|n|h|bh|d|g|m|b)?[A-ZÁÉÍÓÚ][\wà-ÿ'’]+"
+_GAELIC_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:[A-Z][a-zà-ÿ'’]+[ \t]+)?{_GAELIC_SURNAME}"
+    rf"|[A-Z][a-zà-ÿ'’]+[ \t]+(?:Mac|Nic)[ \t]+[A-Z][a-zà-ÿ'’]+)(?![\w-])"
+)
 # Hurried notes: a first name and one initial ("saw bella t at home", "tom k rang"). Only a known given
 # name (or a word no list knows) counts, and not before a letter that is also a word ("a", "i", "o").
-_LOWER_NAME_INITIAL = re.compile(r"(?<![\w'’-])(?P<first>[a-z]{3,})[ \t]+(?P<initial>[b-hj-np-z])(?![\w'’-])")
+# "w" (with), "v" (very) and "x" (times) are also shorthand ("discussed w shan"): an initial only after a
+# given name ("jack w"). "a", "i" and "o" are words: an initial only in a sign-off ("... faith o").
+_LOWER_NAME_INITIAL = re.compile(
+    r"(?<![\w'’-])(?P<first>[a-z]{3,})[ \t]+(?P<initial>[b-hj-np-z]|[aio](?=[ \t]*$))(?![\w'’-])", re.MULTILINE
+)
 # The same written with capitals ("saw Kasia R today"): a given name that is no English word and one
 # capital letter standing alone (not "A" or "I", which are words).
-_NAME_INITIAL = re.compile(r"(?<![\w'’.-])(?P<first>[A-Z][a-z]{2,})[ \t]+(?P<initial>[B-HJ-Z])(?![\w'’.-])")
+# The initial may carry a dot when a lower-case word, punctuation or the line end follows ("Summer F. attended").
+_NAME_INITIAL = re.compile(
+    r"(?<![\w'’.-])(?P<first>[A-Z][a-z]{2,})[ \t]+(?P<initial>[B-HJ-Z])(?:\.(?=[ \t]+[a-z]|[ \t]*[,;:)]|[ \t]*$))?(?![\w'’.-])",
+    re.MULTILINE,
+)
 # Things numbered with a letter, never a person: "Plan B", "Strep B", "Bay C", "Appendix D".
 _LETTERED_THINGS = frozenset(
     "plan strep covid hep hepatitis vitamin vit appendix annex schedule section part form category grade "
@@ -85,15 +102,27 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
             if group == "name" and (first.lower() in STOP_WORDS or first.lower() in ROLE_WORDS):
                 continue  # "The de Souza report" opens with a sentence word: the surname alone is found below
             found.append(self._result(match.start(group), match.end(group)))
+        for match in _GAELIC_NAME.finditer(text):
+            first = match.group("name").split()[0]
+            if first.lower() in STOP_WORDS or first.lower() in ROLE_WORDS or known_word(first):
+                start = match.start() + len(first) + len(re.match(r"\S+\s+", match.group()).group()) - len(first)
+                if _GAELIC_NAME.fullmatch(text, start, match.end()):
+                    found.append(self._result(start, match.end()))
+                continue
+            found.append(self._result(match.start(), match.end()))
         initials: set[str] = set()
         for match in _NAME_INITIAL.finditer(text):
             first = match.group("first")
             if first.lower() not in _LETTERED_THINGS and not known_word(first):
-                found.append(self._result(match.start(), match.end()))
+                found.append(self._result(match.start(), match.end("initial")))  # the dot stays
                 initials.add(match.group("first")[0] + match.group("initial"))
         for span_start, span_end in lower_case_spans(text):
             for match in _LOWER_NAME_INITIAL.finditer(text, span_start, span_end):
                 first = match.group("first")
+                if match.group("initial") in "aio" and not at_sentence_start(text, match.start()):
+                    continue  # "a", "i", "o" are an initial only in a sign-off ("... observed. faith o")
+                if match.group("initial") in "wvx" and not is_first_name(first):
+                    continue  # "discussed w shan": with
                 if is_first_name(first) or not (known_word(first) or first in STOP_WORDS or first in _LETTERED_THINGS):
                     found.append(self._result(match.start(), match.end()))
                     initials.add((match.group("first")[0] + match.group("initial")).upper())

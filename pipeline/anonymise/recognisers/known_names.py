@@ -7,6 +7,11 @@ labelled an unknown person, the parts of their name are looked for everywhere el
 Only names the model or a title vouched for are learned: a full name of two or more words ("Jayden Brown")
 or a titled one ("Mr Okafor"). A single word the model called a person is too often a misreading. The
 learned parts are matched only when written as a name (capitalised or in capitals), never in lower case.
+
+A learned full name also gives its initials: records refer to a professional named in full in one place as
+"EK advised monitoring" or "sod to send minutes" in another, and one surviving "EK" identifies her. Initials
+that are also an abbreviation or a word ("HR", "AN", "sod") count only where a person stands: a sentence's
+subject before a verb, a sign-off at the end of a line, or just after a role ("HV FO to weigh weekly").
 """
 from __future__ import annotations
 
@@ -15,11 +20,20 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .names import VariantTable, lower_case_text, used_as_word
-from .vocabulary import ORDINARY_WORD_NAMES, AGENCY_WORDS, COUNTRIES, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS, TITLES
+from .names import SURNAME_PARTICLES, VariantTable, at_sentence_start, lower_case_spans, lower_case_text, used_as_word
+from .vocabulary import (
+    COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, AGENCY_WORDS, COUNTRIES, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS,
+    TITLES,
+)
+from .wordlists import EnglishWords, is_first_name, known_word
 
 _CALENDAR_WORDS = {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+# What follows initials used as the subject of a note: "EK advised", "PB to check", "hm to chase".
+_SUBJECT_VERB = re.compile(
+    r"[ \t]+(?:to|will|has|had|was|is|and|\+|&|/|[a-z]+ed|said|saw|met|spoke|rang|gave|sent|made|left|took|"
+    r"told|felt|wrote|says|sees|agrees|advises|reports|visits|calls|checks|feels|confirms|pls|please)\b"
+)
 
 
 def _eligible(word: str) -> bool:
@@ -27,7 +41,7 @@ def _eligible(word: str) -> bool:
     return (
         word[:1].isupper()
         and len(low) >= 3
-        and low not in STOP_WORDS
+        and (low not in STOP_WORDS or low in ORDINARY_WORD_NAMES)  # "Will" from "Will Ackroyd"
         and low not in ROLE_WORDS
         and low not in AGENCY_WORDS
         and low not in DOCUMENT_WORDS
@@ -41,19 +55,25 @@ def _eligible(word: str) -> bool:
 class KnownNames:
     """Name parts of unknown people labelled so far, compiled into one pattern on demand."""
 
-    def __init__(self) -> None:
+    def __init__(self, english: EnglishWords | None = None) -> None:
+        self.english = english
         self.table = VariantTable()
         self._regex: re.Pattern[str] | None = None
         self._lower_case_regex: re.Pattern[str] | None = None
         self._changed = False
         self._sources: dict[tuple[str, bool], None] = {}
+        self.initials: set[str] = set()  # "EK", "OPJ", "SO'D": initials of learned full names
+        self._short: set[str] = set()  # "des", "dom": short forms of learned given names
+        self.weak_initials: set[str] = set()  # initials of guessed names: only where a person stands
+        self._initials_regex: re.Pattern[str] | None = None
 
     def __len__(self) -> int:
-        return len(self.table.variants)
+        return len(self.table.variants) + len(self.initials) + len(self.weak_initials)
 
-    def learn(self, written: str, *, single: bool = False) -> None:
+    def learn(self, written: str, *, single: bool | None = False) -> None:
         """Remember a name's parts. A lone word is learned only when `single` (a title or a cue
-        vouched for it: "a friend, Shannon"), never when the model alone proposed it."""
+        vouched for it: "a friend, Shannon"), never when the model alone proposed it. With `single`
+        None (a guess nothing vouched for) only the initials are kept, for where a person stands."""
         if (written, single) in self._sources:
             return
         self._sources[(written, single)] = None
@@ -61,16 +81,27 @@ class KnownNames:
         titled = bool(words) and words[0].lower().rstrip(".") in TITLES
         names = [w for w in words if w.lower().rstrip(".") not in TITLES]
         names[-1:] = [re.sub(r"['’]s?$", "", n) for n in names[-1:]]
+        if single is None:
+            new = initials_of(names) - self.initials if len(names) >= 2 else set()
+            if new - self.weak_initials:
+                self.weak_initials.update(new)
+                self._changed = True
+            return
         if not names or (len(names) < 2 and not (titled or single)):
             return
         before = len(self.table.variants)
         if len(names) >= 2:
             self.table.add(" ".join(names), 0, "any case")
+            self.initials.update(initials_of(names))
         for name in names:
             if _eligible(name):
                 # "Grace" learned from "Grace Pemberton" must not take "grace period" in lower-case notes.
                 everyday = name.lower() in ORDINARY_WORD_NAMES
                 self.table.add(name, 0, "name case", in_lower_case_notes=not everyday)
+        if len(names) >= 2 and names[0][:1].isupper():
+            for short in short_forms(names[0], self.english):
+                self.table.add(short, 0, "name case", in_lower_case_notes=not _word(short))
+                self._short.add(short.lower())
         self._changed = self._changed or len(self.table.variants) != before
 
     def sources(self) -> list[tuple[str, bool]]:
@@ -80,12 +111,157 @@ class KnownNames:
         if self._changed or self._regex is None:
             self._regex = self.table.compile()
             self._lower_case_regex = self.table.compile(lower_case_text=True)
+            self._initials_regex = _initials_pattern(self.initials | self.weak_initials)
             self._changed = False
-        regex = self._lower_case_regex if lower_case_text(text) else self._regex
-        if regex is None:
-            return []
-        return [
-            (m.start(), m.end())
-            for m in regex.finditer(text)
+        found = self._find_initials(text) if self._initials_regex is not None else []
+        if self._regex is None:
+            return found
+        # Learned names in lower case too where the writer dropped capitals: a whole note, or one hurried
+        # line in a document written properly ("says des confused, take w caution").
+        spans = [(0, len(text))] if lower_case_text(text) else lower_case_spans(text)
+        matches = {(m.start(), m.end()): m for m in self._regex.finditer(text)}
+        for span_start, span_end in spans:
+            for m in self._lower_case_regex.finditer(text, span_start, span_end):
+                matches.setdefault((m.start(), m.end()), m)
+        found += [
+            key for key, m in sorted(matches.items())
             if not (self.table.lookup(m.group("name")).kind == "name case" and used_as_word(text, m))
+            # A short form is not the start of a hyphenated word ("Pre-birth", "Des-res").
+            and not (m.group("name").lower() in self._short and text.startswith(("-", "‐"), m.end()))
         ]
+        return sorted(found)
+
+    def _weak_letters(self) -> set[str]:
+        vouched = {i.replace("'", "") for i in self.initials}
+        return {i.replace("'", "") for i in self.weak_initials} - vouched
+
+    def _find_initials(self, text: str) -> list[tuple[int, int]]:
+        found = []
+        lower_spans = None
+        for match in self._initials_regex.finditer(text):
+            written = match.group()
+            letters = written.replace("'", "").replace("’", "")
+            if written.isupper():
+                doubtful = letters in COMMON_ABBREVIATIONS or known_word(letters.lower())
+            elif written.islower():
+                # Lower-case initials: in notes typed without capitals anywhere, elsewhere only where a
+                # person stands ("... take w caution. sb happy.").
+                if lower_spans is None:
+                    lower_spans = lower_case_spans(text)
+                doubtful = letters in STOP_WORDS or known_word(letters) or letters in _SHORT_WORDS
+                in_notes = any(s <= match.start() and match.end() <= e for s, e in lower_spans)
+                if not doubtful and not in_notes and not (
+                    _person_position(text, match.start(), match.end())
+                    or (at_sentence_start(text, match.start()) and re.match(r"[ \t]+[a-z]", text[match.end():]))
+                ):
+                    continue
+            else:
+                continue
+            if (doubtful or letters.upper() in self._weak_letters()) and not _person_position(
+                    text, match.start(), match.end()):
+                continue
+            found.append((match.start(), match.end()))
+        return found
+
+
+# Short words that notes typed in lower case use as words, which initials must not take: "so", "ok", "sod".
+_SHORT_WORDS = frozenset(
+    "ok hmm hm ah oh eh um er uh ha ya yo yes no nah aw sod cos coz pls plz thx ty np gp hv sw dv cp dr tel "
+    "ref rv wt ht hc bp fu nb ps re vs etc eta dob obs pt pts mum dad nan gran bro sis".split()
+)
+
+
+# Given names with a prefix that is not part of the everyday name: "Oluwaseun" is "Seun", "Olufemi" "Femi".
+_NAME_PREFIXES = ("oluwa", "olu", "ade")
+
+
+def short_forms(first: str, english: EnglishWords | None = None) -> set[str]:
+    """What colleagues and families shorten a given name to: its first three or four letters ending in a
+    consonant ("Des" for Desmond, "Dom" for Dominic), a longer start that is itself a given name ("Chris"
+    for Christopher), or the name without a Yoruba prefix ("Seun" for Oluwaseun). Everyday words
+    ("Can" for Candice, "Heat" for Heather) are left out."""
+    low = first.lower()
+    if "-" in low or len(low) < 5 or not low.isalpha():
+        return set()
+    forms = {first[:n] for n in (3, 4) if len(low) - n >= 2 and low[n - 1] not in "aeiouy"}
+    forms |= {first[:n] for n in (4, 5, 6) if len(low) - n >= 2 and is_first_name(first[:n])}
+    for prefix in _NAME_PREFIXES:
+        if low.startswith(prefix) and len(low) - len(prefix) >= 3:
+            rest = first[len(prefix):]
+            forms.add(rest[:1].upper() + rest[1:])
+            break
+    return {
+        f for f in forms
+        if f.lower() not in STOP_WORDS and not known_word(f.lower()) and f.lower() not in _SHORT_WORDS
+        and not (english is not None and _everyday(f, english))
+    }
+
+
+def _everyday(form: str, english: EnglishWords) -> bool:
+    # WordNet's noun list holds three-letter abbreviations ("des", "dom"), so short nouns do not count.
+    low = form.lower()
+    return low in english.other or (len(low) >= 4 and low in english.nouns and not is_first_name(form))
+
+
+def _word(text: str) -> bool:
+    low = text.lower()
+    return low in STOP_WORDS or known_word(low) or low in ORDINARY_WORD_NAMES or low in _SHORT_WORDS
+
+
+def initials_of(names: list[str]) -> set[str]:
+    """The initials a writer uses for a full name: "Ewa Kowalczyk" -> EK, "Olwen Pritchard-Jones" -> OPJ,
+    "Siobhan O'Driscoll" -> SOD and SO'D, "Dwayne Lee Pilkington" -> DLP and DP. Particles are left out
+    ("Pieter van Rensburg" -> PR and PVR both)."""
+    parts: list[list[str]] = []  # per name word: the letters it contributes
+    for name in names:
+        low = name.lower()
+        if low in SURNAME_PARTICLES:
+            parts.append(["", name[0].upper()])
+            continue
+        pieces = [p for p in re.split(r"-", name) if p]
+        letters = []
+        for piece in pieces:
+            apostrophe = re.match(r"([A-Za-z])['’]([A-Za-z])", piece)
+            letters.append(apostrophe.group(1).upper() + "'" + apostrophe.group(2).upper() if apostrophe else piece[0].upper())
+        parts.append(["".join(letters)])
+    if len(parts) < 2:
+        return set()
+    forms = {""}
+    for options in parts:
+        forms = {f + o for f in forms for o in options}
+    if len(parts) >= 3:
+        forms.add(parts[0][0] + parts[-1][0])
+    out = set()
+    for form in forms:
+        plain = form.replace("'", "")
+        if 2 <= len(plain) <= 4 and plain.isalpha():
+            out.add(form)
+            if "'" in form:
+                out.add(plain)
+    return out
+
+
+def _initials_pattern(initials: set[str]) -> re.Pattern[str] | None:
+    if not initials:
+        return None
+    forms = set()
+    for item in initials:
+        escaped = re.escape(item).replace("'", "['’]")
+        forms.add(escaped)
+        forms.add(escaped.lower())
+    body = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’.@/-])(?:{body})(?![\w'’@-]|\.\w)")
+
+
+def _person_position(text: str, start: int, end: int) -> bool:
+    """Where initials can only be a person: the subject of a note ("HR spoke to Mum", "sod to send"), a
+    sign-off ending a line after a full stop, or straight after a role ("HV FO", "SW sod")."""
+    line_end = text.find("\n", end)
+    rest = text[end:] if line_end < 0 else text[end:line_end]
+    if not rest.strip(" \t.") and (at_sentence_start(text, start) or re.search(r"[.!?)\]][ \t]*$", text[:start])):
+        return True  # a sign-off
+    if at_sentence_start(text, start) and _SUBJECT_VERB.match(text, end):
+        return True
+    before = text[max(0, start - 12):start]
+    role = re.search(r"\b([A-Za-z]{2,5})[ \t]+$", before)
+    return bool(role) and role.group(1).upper() in COMMON_ABBREVIATIONS and role.group(1).upper() not in ("BA", "HR", "AN")

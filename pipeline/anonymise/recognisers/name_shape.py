@@ -13,7 +13,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import at_sentence_start, lower_case_spans
+from .names import at_sentence_start, lower_case_spans, word_in_context
 from .vocabulary import COMMON_ABBREVIATIONS, AGENCY_WORDS, EPONYM_HEADS, INSTRUMENT_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
 from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, known_word, name_like, singulars
 
@@ -101,7 +101,14 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
                                 recogniser_name=self.code))
             return
-        if not is_first_name(word) or known_word(word):
+        if word_in_context(text, token.start(), token.start() + len(word)) or known_word(word):
+            return
+        if not is_first_name(word):
+            # A capitalised word no list knows, doing what people do ("Elif runs the corner shop",
+            # "Oksana works nights"): a name the lists have not met.
+            if _ACTS_AFTER.match(text, token.end()) and not self.english.common(word) and len(word) >= 3:
+                found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
+                                    recogniser_name=self.code))
             return
         forms = singulars(word)
         everyday = word.lower() in ORDINARY_WORD_NAMES or any(form in self.english.other for form in forms)
@@ -134,7 +141,7 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         agreed"): the second word is no word any list knows and the first is a given name or a short
         word that is not a function word. One unknown word alone is more often a typo ("dont")."""
         words = list(_LOWER_PAIR_WORD.finditer(text, start, end))
-        for first, second in zip(words, words[1:]):
+        for index, (first, second) in enumerate(zip(words, words[1:])):
             if not re.fullmatch(r"[ \t]+", text[first.end():second.start()]):
                 continue
             surname, given = second.group(), first.group()
@@ -143,7 +150,14 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             if given in STOP_WORDS or given.upper() in COMMON_ABBREVIATIONS:
                 continue
             if is_first_name(given) or len(given) <= 3 or not self._known_lower(given):
-                found.append(result("PERSON", first.start(), second.end(), SCORE, "guess", None,
+                begin = first.start()
+                previous = words[index - 1] if index else None
+                if (given in PARTICLES and previous is not None
+                        and re.fullmatch(r"[ \t]+", text[previous.end():first.start()])
+                        and previous.group() not in STOP_WORDS
+                        and (is_first_name(previous.group()) or not self._known_lower(previous.group()))):
+                    begin = previous.start()  # "pieter van rensburg": the given name before the particle
+                found.append(result("PERSON", begin, second.end(), SCORE, "guess", None,
                                     recogniser_name=self.code))
 
     def _known_lower(self, word: str) -> bool:
@@ -164,6 +178,12 @@ _WORD_BEFORE = re.compile(
 _SAID_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|tells|disclosed|discloses|reported|reports|stated|states|explained|replied|"
     r"asked|cried|shouted|screamed|whispered)\b"
+)
+# What a person does, after an unknown capitalised word: "Elif runs the shop", "Oksana works nights".
+_ACTS_AFTER = re.compile(
+    r"[ \t]+(?:runs|works|lives|rang|phoned|called|visited|attended|agreed|refused|works|cares|looks|"
+    r"collects|collected|brought|left|arrived|came|went|spoke|saw|says|said|told|reported|stated|explained|"
+    r"disclosed|confirmed|asked|texted|emailed|messaged)\b"
 )
 _LOWER_PAIR_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’-]*[a-z](?![\w@/-]|['’]\w\w)")
 

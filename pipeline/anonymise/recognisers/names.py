@@ -203,6 +203,8 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
     word = match.group("name")
     if re.match(r"[ \t]+(?:19|20)\d\d\b", text[match.end():match.end() + 6]):
         return True  # "Summer 2023", "May 2023": a season or a month
+    if word_in_context(text, match.start("name"), match.end("name")):
+        return True
     if word.islower():
         return _lower_case_word_use(text, match)
     if word.isupper() and len(word) > 1:
@@ -211,8 +213,54 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
         return _capitals_around(text, match.start(), match.end()) and word.lower() in STOP_WORDS
     if at_sentence_start(text, match.start()):
         following = re.match(r"\s+([A-Za-z]+)", text[match.end():match.end() + 30])
+        if word.lower() in _MODALS:
+            # "Will be reviewed", "May need support": the modal, when a verb that follows modals comes
+            # next. Anything else is the name ("Will kept him in class", "Will not present" in a register
+            # of who was seen): when in doubt, the name.
+            return bool(following) and (following.group(1).lower() in _MODAL_VERBS
+                                        or following.group(1).lower() in WORD_USE_FOLLOWERS)
         return bool(following) and following.group(1).lower() in WORD_USE_FOLLOWERS
     return False
+
+
+_MODALS = frozenset({"will", "may", "can"})
+_MODAL_VERBS = frozenset(
+    "be have need continue attend provide review visit make take ensure ask contact meet discuss receive offer "
+    "complete consider remain also still then now only require want help support seek share send write call "
+    "ring speak see arrange agree confirm update report follow lead chair monitor liaise check become result "
+    "include involve mean apply happen occur affect depend vary".split()
+)
+
+
+def word_in_context(text: str, start: int, end: int) -> bool:
+    """Is this name that is also a word (text[start:end]) plainly the word here? A rating ("rated Amber",
+    "RAG status: Amber"), a season before a school word ("Summer term"), or an adjective before a noun
+    ("Sunny day", "Frank discussion")."""
+    word = text[start:end].lower()
+    if word in _RAG_COLOURS and _RATING_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    after = text[end:end + 30]
+    if word in _SEASONS and _SEASON_AFTER.match(after):
+        return True
+    following = re.match(r"[ \t]+([a-z]+)\b", after)
+    return (word in _ADJECTIVE_NAMES and bool(following) and following.group(1) not in _NAME_FOLLOWERS
+            and not re.search(r"(?:ed|s)$", following.group(1)))
+
+
+# Names that are mostly an adjective when a noun follows ("Sunny day"); "Frank take the keys" is a person.
+_ADJECTIVE_NAMES = frozenset("sunny bright jolly mild golden".split())
+# Words after a name that say it is the person: "Sunny rang", "Frank and his wife".
+_NAME_FOLLOWERS = frozenset("and or had has was is will would could can did does rang spoke saw told went came "
+                            "took gave met left said sent brought heard felt thought found made who kept stayed "
+                            "wrote asked sat ran got".split())
+_SEASON_AFTER = re.compile(r"[ \t]+(?:term|half[ -]term|holidays?|fair|fete|fayre|show|concert|camp|school|club)\b",
+                           re.I)
+_RAG_COLOURS = frozenset({"amber", "red", "green"})
+_RATING_BEFORE = re.compile(
+    r"(?i:\b(?:rated|rating|graded|grade|rag|status|risk|flagged|assessed\s+as|as|from|to|remains|remained|"
+    r"is|was|now|category|level)\b)[\s:–—-]*(?:(?:red|amber|green)[\s/,–—-]+(?:to[\s]+)?)?$"
+)
+_SEASONS = frozenset({"summer", "autumn", "winter", "spring"})
 
 
 # In notes typed without capitals, a name that is also a word is the word after a subject ("she will",
@@ -222,6 +270,8 @@ _AFTER_MODALS = frozenset("be not have never also still need always probably def
 
 
 def _lower_case_word_use(text: str, match: re.Match[str]) -> bool:
+    if text[:match.start()].rstrip(" \t").endswith("(") and text[match.end():].lstrip(" \t").startswith(")"):
+        return False  # "mum (dawn) present": a name given in brackets after who she is
     before = re.findall(r"[a-z']+", text[max(0, match.start() - 25):match.start()].lower())
     after = re.match(r"\s+([a-z']+)", text[match.end():match.end() + 25].lower())
     if before and before[-1] in _SUBJECTS:
@@ -257,7 +307,18 @@ def lower_case_spans(text: str) -> list[tuple[int, int]]:
         words = re.findall(r"[^\W\d_]{2,}", line.group())
         if len(words) >= 6 and not _TITLE_CASE_WORD.search(line.group()):
             spans.append((line.start(), line.end()))
+            continue
+        # Hurried notes after a label on a line written properly ("Duty notes (typed by PC Shah): spoke
+        # 2 mrs mcallister..."): from a colon to the end of the line, when that stretch has no capitals.
+        for label in _LABEL_END.finditer(line.group()):
+            rest = line.group()[label.end():]
+            if len(re.findall(r"[^\W\d_]{2,}", rest)) >= 6 and not _TITLE_CASE_WORD.search(rest):
+                spans.append((line.start() + label.end(), line.end()))
+                break
     return spans
+
+
+_LABEL_END = re.compile(r":[ \t]+")
 
 
 _NUMBERED_PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,3}\))[ \t]+$")

@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import variant_key
+from .names import variant_key, word_in_context
 from .wordlists import PARTICLE, EnglishWords, everyday_phrase, is_first_name, known_word
 from .vocabulary import (
     AGENCY_NAMES,
@@ -217,6 +217,8 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         words = _WORD.findall(core)
         if all(w.lower() in DOCUMENT_WORDS for w in words):
             return None
+        if len(words) == 1 and word_in_context(text, start, end):
+            return None  # "rated Amber", "Summer term", "Sunny day"
         if everyday_phrase(words, self.english):
             return None  # "Freedom", "Authors", "TIMESCALES CHART": capitalised words, not a person
         return result("PERSON", start, end, PERSON_SCORE, "ner", None, recogniser_name=self.code)

@@ -22,7 +22,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from ...register import Person, Place, Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import VariantTable, is_initials, lower_case_spans, used_as_word, variant_key
-from .wordlists import EnglishWords, known_word
+from .wordlists import EnglishWords, is_first_name, known_word
 from .vocabulary import (
     ADULT_TITLES,
     CHILD_ROLE_WORDS,
@@ -93,6 +93,22 @@ def build_person_table(people: tuple[Person, ...], table: VariantTable, offset: 
             for noun in ("family", "household", "children", "home"):
                 table.add(f"{surname} {noun}", index, "any case", fixed=noun)
     _add_initials(people, table, offset)
+    _add_family_words(people, table, offset)
+
+
+def _add_family_words(people: tuple[Person, ...], table: VariantTable, offset: int) -> None:
+    # "Nana" on its own when the register knows her as "Nana Bren": what the child calls her is her name
+    # in the child's words ('kept asking for "Nana"'). Only when one register person is called that way,
+    # and only written as a name; lower-case "nana" stays the everyday word.
+    owners: dict[str, set[int]] = {}
+    for index, person in enumerate(people, start=offset):
+        for name in person.all_names:
+            tokens = name.split()
+            if len(tokens) >= 2 and tokens[0].lower() in FAMILY_ROLE_WORDS and tokens[0][:1].isupper():
+                owners.setdefault(tokens[0], set()).add(index)
+    for word, who in owners.items():
+        if len(who) == 1:
+            table.add(word, next(iter(who)), "name case", in_lower_case_notes=False)
 
 
 def _add_initials(people: tuple[Person, ...], table: VariantTable, offset: int) -> None:
@@ -139,6 +155,13 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         self.table = VariantTable()
         build_person_table(register.people, self.table)
         build_place_table(register.places, self.table, offset=len(register.people))
+        for variant in self.table.variants.values():
+            # A nickname that is an everyday word ("Bug", "Bean", "Pip") is the person only when written
+            # as a name; "a tummy bug" is the word. In notes typed without capitals it is still taken.
+            if (variant.kind == "any case" and " " not in variant.text and variant.text[:1].isupper()
+                    and all(i < len(register.people) for i in variant.targets)
+                    and self.english.common(variant.text.lower()) and not is_first_name(variant.text)):
+                variant.kind = "name case"
         self.regex = self.table.compile(bare_possessive=True)
         self.lower_case_regex = self.table.compile(lower_case_text=True, bare_possessive=True)
         # Which written forms are only ever a surname, and each person's first names and initials: a

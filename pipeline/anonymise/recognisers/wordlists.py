@@ -50,6 +50,14 @@ _EXTRA = frozenset(
     rang spoke saw told went came took gave met left said sent brought heard felt thought found made
     learnt
     """.split()
+    # Medicines and baby products that records name by brand: never a person or an organisation.
+) | frozenset(
+    """
+    calpol nurofen piriton gaviscon infacol sudocrem bepanthen dioralyte movicol lactulose ventolin
+    clenil becotide oilatum diprobase aveeno e45 cetirizine ibuprofen paracetamol amoxicillin penicillin
+    fluoxetine sertraline citalopram mirtazapine diazepam methadone subutex buprenorphine naloxone
+    olanzapine quetiapine risperidone lithium melatonin ritalin methylphenidate epipen dettol savlon
+    """.split()
 )
 # Lower-case particles inside names: "Femke de Vries", "Ludwig van der Berg", "Ana dos Santos".
 PARTICLES = frozenset("de da di du van von der den del della le la dos das bin ibn al el ap ter".split())
