@@ -42,6 +42,8 @@ HELDOUT2_DIR = HERE / "heldout2"
 HELDOUT3_DIR = HERE / "heldout3"
 # A fifth family in an invented South West district, written blind to measure issue 5's recall honestly.
 HELDOUT4_DIR = HERE / "heldout4"
+# A sixth family in an invented North East district, also written blind, while the engine was changed after heldout4/.
+HELDOUT5_DIR = HERE / "heldout5"
 
 PATTERN_TYPES = (
     "ADDRESS", "POSTCODE", "NHS_NUMBER", "NI_NUMBER", "PHONE", "EMAIL", "DATE_OF_BIRTH", "REFERENCE",
@@ -358,11 +360,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only check; fail if corpus.jsonl is out of date")
     parser.add_argument("--dir", type=Path, action="append",
-                        help="corpus folder (default: this one, heldout/, heldout2/, heldout3/ and heldout4/); may be repeated")
+                        help="corpus folder (default: this one, heldout/, heldout2/, heldout3/, heldout4/ and "
+                             "heldout5/); may be repeated")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent.parent))  # for pipeline.dates when run as a script
     failed = False
-    for folder in args.dir or [HERE, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR]:
+    for folder in args.dir or [HERE, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR]:
         target = folder / "corpus.jsonl"
         try:
             documents, problems = check_folder(folder)
