@@ -283,3 +283,27 @@ def test_a_name_found_in_one_file_is_caught_alone_in_every_other_file(tmp_path, 
     assert (tmp_path / "out" / "a_later_note.txt").read_text(encoding="utf-8") == (
         "Later Person 1 rang again and Person 1 left.\n")
     assert _texts(tmp_path / "out" / "b_visit.docx") == ["Person 1 visited the home."]
+
+
+def test_dates_in_a_date_of_birth_column_of_a_word_table_are_replaced(tmp_path):
+    # The cell holds only a date; the column heading (or the label cell beside it) says it is a date of birth.
+    # Ordinary dates stay, since --dates keep.
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Name", "DOB", "Seen"]):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["Child A", "11/02/2021", "03/05/2023"]):
+        cell.text = text
+    for cell, text in zip(table.rows[2].cells, ["Sibling 1", "23 July 2015", "04/05/2023"]):
+        cell.text = text
+    labels = document.add_table(rows=1, cols=2)
+    labels.rows[0].cells[0].text = "Date of birth:"
+    labels.rows[0].cells[1].text = "05/09/1996"
+    document.save(inputs / "family.docx")
+    assert _run(str(inputs), "--out", str(out), "--dates", "keep").exit_code == 0
+    written = docx.Document(out / "family.docx")
+    cells = [[c.text for c in row.cells] for t in written.tables for row in t.rows]
+    assert cells[1][1] == cells[2][1] == cells[3][1] == "[date of birth]", cells
+    assert cells[1][2] == "03/05/2023" and cells[2][2] == "04/05/2023", cells

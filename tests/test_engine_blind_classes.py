@@ -374,3 +374,119 @@ def test_more_hurried_note_names(anonymiser_factory):
     assert "05/06/2017" not in output, output
     output = anonymiser.anonymise("Lucan F. attended the strategy discussion.").text
     assert "Lucan" not in output and " F." not in output, output
+
+
+# ---- Classes found on the fourth blind set, with new invented examples --------------------------------
+
+# 19. The register: a surname then an initial, a first name then the surname's initials, the family's
+# initials in a list, a registered name in a hurried sentence of a line written properly, a nursery's name
+# without its first word.
+def test_register_written_the_way_systems_and_notes_do(anonymiser_factory):
+    register = Register(
+        people=(Person("Ruby Tremayne-Nash", "Child G", ("Ruby",), "subject child"),
+                Person("Chase Tremayne-Nash", "Sibling 1", ("Chase",), "brother"),
+                Person("Lowenna Tremayne-Nash", "Mother", (), "mother")),
+        places=(Place("Little Wrens Nursery", "the nursery", (), "nursery"),),
+        exempt=(),
+    )
+    anonymiser = anonymiser_factory(register)
+    cases = {
+        "Tenant: TREMAYNE-NASH L   Household: 3": ["TREMAYNE", " L "],
+        "Child: Ruby T-N    Placed: 14/02/2024": ["Ruby", "T-N"],
+        "Subject: RTN / CTN - contact tonight": ["RTN", "CTN"],
+        "14/11/23 chase told Mr Pascoe that he was hungry. logged. KT": ["chase"],
+        "collected from wrens at 3. Wrens staff said she ate well.": ["wrens", "Wrens"],
+    }
+    for text, leaks in cases.items():
+        output = anonymiser.anonymise(text).text
+        assert _absent(output, leaks) == [], output
+    # ...and the same words as words.
+    for text in ["Chase up the referral with the school.", "The crew gave CPR on arrival."]:
+        assert anonymiser.anonymise(text).text == text
+
+
+# 20. Initials after the words that say who wrote a record, dated sign-offs, initials in brackets or after
+# "w/", an initial and a surname in capitals, a user name, a nickname given in quotes after a name.
+@pytest.mark.parametrize(
+    ("texts", "leaks"),
+    [
+        (["Typed by MQ 24/01/2024"], ["MQ"]),
+        (["Supervisor: DS Keziah Oduya.", "Risk agreed as HIGH. KO 28/11/2023"], ["KO"]),
+        (["Visit with student nurse Ffion Rees (FR wrote the entry)."], ["FR wrote"]),
+        (["Repairs by Tadeusz Wrona.", "14/08/2023 call w/ TW re the door."], ["TW"]),
+        (["Completed by: J TREGUNNA   Countersigned: RB"], ["TREGUNNA", "RB"]),
+        (["SURGERY SUMMARY    Printed 06/02/2024 by kpascoe"], ["kpascoe"]),
+        (['His friend Dainius Petrauskas ("Dani") stayed over. Dani left before police came.'], ["Dani"]),
+        (["Previous office (Jan Trewin) rang mum."], ["Trewin"]),
+    ],
+)
+def test_more_initials_and_user_names(anonymiser_factory, texts, leaks):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many(texts)]
+    assert _absent(" | ".join(outputs), leaks) == [], outputs
+
+
+def test_initials_that_are_words_stay_words(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many(
+        ["Alun Trewin and Imogen Sutton attended.", "i saw him alone at home and at his nan's. he is fine."])]
+    assert outputs[1] == "i saw him alone at home and at his nan's. he is fine.", outputs
+
+
+# 21. Given names that are words, in lower-case notes, where only a person fits.
+def test_lower_case_word_names_of_named_professionals(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "EWO: Bob Trethewey. DSL: Crystal Mayne. HV: Pat Hocking.",
+        "13/11/23 bob + crystal met the class teacher re reading. logged",
+        "20/2 hv visit - pat weighed her, 13.4kg. talked about sleep",
+        "pat dry after the bath, a crystal clear plan, bob up and down",
+    ])]
+    assert _absent(outputs[1] + outputs[2], ["bob", "crystal", "pat"]) == [], outputs
+    assert outputs[3] == "pat dry after the bath, a crystal clear plan, bob up and down", outputs
+
+
+# 22. Addresses in postal form and Cornish/Welsh street names; dates of birth in tables.
+@pytest.mark.parametrize(
+    ("text", "leaks"),
+    [
+        ("School: Treloyhan Primary, Chapel Hill, Lelant, TR26 3XX", ["Chapel Hill", "Lelant"]),
+        ("Manager, The Old Forge, Fore Street, Hayle, TR27 4AA.", ["Old Forge", "Fore Street", "Hayle"]),
+        ("Carers: 5 Parc Venton, St Erth TR27 6HH", ["Venton"]),
+    ],
+)
+def test_postal_address_lines(anonymiser_factory, text, leaks):
+    output = anonymiser_factory().anonymise(text).text
+    assert _absent(output, leaks) == [], output
+
+
+def test_agency_address_is_kept_up_to_the_town(anonymiser_factory):
+    output = anonymiser_factory().anonymise("Write to Kerrier Council, New County Hall, Truro, TR1 3AY.").text
+    assert "Kerrier Council, New County Hall" in output, output
+
+
+def test_date_of_birth_in_a_family_table_row(anonymiser_factory):
+    anonymiser = anonymiser_factory(dates="keep")
+    output = anonymiser.anonymise("| Jory PASCOE | 11/02/2019 | subject | as above |").text
+    assert "11/02/2019" not in output, output
+    output = anonymiser.anonymise("| 3.5 | Send the letter | Ann Whitlock | 18/10/2024 |").text
+    assert "18/10/2024" in output, output
+
+
+# 23. Agency names, breeds and everyday words are not people.
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Devon Hart rang the office.", "DC Kay - Devon and Cornwall Police, CAIT.", "DEVON AND CORNWALL POLICE"],
+        ["Referral to Penwith Drug and Alcohol Service, which she accepts."],
+        ["Jack Russell loose in the close again."],
+        ["Rent to be paid by the end of Jan.", "Jan Trewin rang."],
+        ["A jack-in-the-box and a bee mask were bought."],
+    ],
+)
+def test_agencies_breeds_and_words_kept(anonymiser_factory, texts):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many(texts)]
+    for text, output in zip(texts, outputs):
+        if "rang" in text:
+            assert "rang" in output and output != text, outputs  # the person goes
+        elif text.startswith("DC Kay"):
+            assert output.endswith(" - Devon and Cornwall Police, CAIT."), outputs
+        else:
+            assert output == text, outputs

@@ -74,9 +74,18 @@ class Found:
     removed: Counter[str] = field(default_factory=Counter)
     error: str | None = None
 
+    birth: list[int] = field(default_factory=list)  # locations whose dates are all dates of birth
+
     @property
     def spans(self) -> list[list[Span]]:
-        return self.results[: len(self.labels)]
+        spans = self.results[: len(self.labels)]
+        if not self.birth:
+            return spans
+        spans = list(spans)
+        for index in self.birth:
+            if index < len(spans):
+                spans[index] = birth_dates(self.queries[index], spans[index])
+        return spans
 
     @property
     def name_spans(self) -> list[Span]:
@@ -197,6 +206,7 @@ def find_in_file(job: tuple[Path, str]) -> Found:
     # Labels that quote something from the file (a sheet or picture name) must not carry it into the log.
     found.quoted = sorted({loc.label for loc in document.locations if loc.label_quotes_text})
     found.queries = texts + [spaced(path.stem)] + [spaced(label) for label in found.quoted]
+    found.birth = [i for i, loc in enumerate(document.locations) if loc.birth_dates]
     try:
         found.results, found.learned, found.tokens = _search(found.queries)
     except ModelUnavailable:
@@ -239,6 +249,24 @@ def write_file(job: tuple[Found, Path, str]) -> FileResult:
     result.output = target
     result.replacements = sum(len(s) for s in found.spans)
     return result
+
+
+def birth_dates(text: str, spans: list[Span]) -> list[Span]:
+    """Every date in a date-of-birth cell becomes "[date of birth]", whatever the dates setting did with it."""
+    from .recognisers.dates import DATE_RE, parse_date_match
+
+    out = list(spans)
+    for match in DATE_RE.finditer(text):
+        if parse_date_match(match) is None:
+            continue
+        overlapping = [s for s in out if s.start < match.end() and match.start() < s.end]
+        if any(s.replacement == "[date of birth]" for s in overlapping):
+            continue
+        if any(s.entity_type not in ("DATE", "DATE_TIME") for s in overlapping):
+            continue  # part of something else already replaced (a reference, a phone number)
+        out = [s for s in out if s not in overlapping]
+        out.append(Span(match.start(), match.end(), match.group(), "[date of birth]", "DATE_OF_BIRTH", "pattern"))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _span(r) -> Span:

@@ -34,7 +34,7 @@ from .recognisers import REPLACEMENT, SOURCE, RecogniserContext, build_recognise
 from .recognisers.known_names import KnownNames
 from .recognisers.names import at_sentence_start
 from .recognisers.wordlists import PARTICLE, known_word
-from .recognisers.vocabulary import DOCUMENT_WORDS, ROLE_WORDS, TITLES
+from .recognisers.vocabulary import AGENCY_REST, BREED, DOCUMENT_WORDS, ROLE_WORDS, TITLES
 from .settings import AnonymiserSettings
 
 logger = logging.getLogger(__name__)
@@ -50,6 +50,8 @@ _PARTICLES_BEFORE = re.compile(
     rf"(?:(?<![\w'’-])(?P<given>[A-Z][\w'’-]+)[ \t]+)?(?P<particles>(?<![\w'’-])(?:{PARTICLE}[ \t]+)+)$"
 )
 _PARTICLES_AFTER = re.compile(rf"(?:[ \t]+{PARTICLE})+[ \t]+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
+# An agency named after two places joined by "and" ("Devon and Cornwall Police"): never a learned name.
+_AGENCY_AND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+" + AGENCY_REST.pattern)
 _LONE_INITIAL = re.compile(r"[ \t]+[a-zA-Z]\.?")
 _NAME_ONLY = re.compile(r"[\s\-'’.]*(?:(?:[A-Z][\w'’]*|de|van|von|der|den|da|di|du|le|la|dos|bin|al)[\s\-'’.]*)+")
 
@@ -234,6 +236,9 @@ class Anonymiser:
         # ("BROWN's car" tagged as an organisation after "Jayden Brown" was found).
         taken = [(r.start, r.end) for r in replacements
                  if not (r.source == "ner" and r.replacement in _FALLBACK_LABELS)] + exempt
+        # "Devon and Cornwall Police": a learned "Devon" is not a person inside an agency's name.
+        taken += [(m.start(), m.end()) for m in _AGENCY_AND.finditer(text)]
+        taken += [(m.start(), m.end()) for m in BREED.finditer(text)]  # "Jack Russell": a dog
         extra = []
         for start, end in self._known.find(text):
             if any(s < end and start < e for s, e in taken) or text[start:end].lower() in self._protected_words:
@@ -279,6 +284,11 @@ class Anonymiser:
                 chosen.append(candidate)
             elif candidate.entity_type in ("PERSON", "PLACE") and candidate.source not in ("exempt", "keep"):
                 chosen.extend(self._remainder(text, candidate, overlapping, chosen))
+            elif candidate.priority == 34 and any(c.entity_type == "PERSON" for c in overlapping):
+                # The model called "Ffion Rees" an organisation and a cue found "Ffion": the rest of the
+                # model's span is more of the person's name.
+                as_person = replace(candidate, entity_type="PERSON", replacement=None)
+                chosen.extend(self._remainder(text, as_person, overlapping, chosen))
         chosen = self._widen_over_particles(text, chosen)
         replacements, exempt, learned = [], [], []
         previous_end = 0

@@ -162,6 +162,7 @@ class Walker:
             if not location.text.strip():
                 continue
             location.label = self.label(part, para) + _STATE_SUFFIX[state]
+            location.birth_dates = _in_birth_column(para)
             yield location
         yield from self.chart_values(part, root)
         yield from self.attributes(part, root)
@@ -405,6 +406,29 @@ _Walker = Walker  # earlier name, still used by the checker
 def _chart_number(part: str) -> str:
     found = re.search(r"(\d+)\.xml$", part)
     return found.group(1) if found else "1"
+
+
+_BIRTH_HEADING = re.compile(r"(?i)^\W*(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|born)\W*$")
+
+
+def _in_birth_column(para: etree._Element) -> bool:
+    """A paragraph in a table cell under a "DOB" / "Date of birth" heading, or right of a cell saying so."""
+    cell = next(para.iterancestors(W_TC), None)
+    if cell is None:
+        return False
+    row = cell.getparent()
+    table = row.getparent() if row is not None else None
+    if row is None or table is None or row.tag != W_TR:
+        return False
+    cells = row.findall(W_TC)
+    index = cells.index(cell) if cell in cells else -1
+    if index > 0 and _BIRTH_HEADING.match("".join(cells[index - 1].itertext())):
+        return True
+    rows = table.findall(W_TR)
+    if not rows or rows[0] is row or index < 0:
+        return False
+    heading = rows[0].findall(W_TC)
+    return index < len(heading) and bool(_BIRTH_HEADING.match("".join(heading[index].itertext())))
 
 
 def _container(el: etree._Element) -> etree._Element | None:

@@ -55,6 +55,8 @@ class TextLocation:
         them with those read as spaces.
     folded: True where line breaks are only wrapping (plain text): search with them read as spaces, so a
         name wrapped over two lines is found whole. The breaks themselves are kept when writing back.
+    birth_dates: True for a table cell in a date-of-birth column (or beside a "DOB" label cell): every date
+        in it is a date of birth, which the text alone does not say.
     """
 
     part: str
@@ -65,6 +67,7 @@ class TextLocation:
     segments: list[Segment] = field(default_factory=list, repr=False)
     joined: bool = False
     folded: bool = False
+    birth_dates: bool = False
 
     @property
     def label_quotes_text(self) -> bool:

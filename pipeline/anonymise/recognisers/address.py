@@ -75,6 +75,15 @@ _LOWER_NUMBERED = re.compile(
 _BUILDING_FLAT = re.compile(
     rf"(?<![\w'’-])(?:{_TITLE_WORD}[ \t]+){{1,2}}(?:{_BUILDINGS}),?[ \t]+(?:[Ff]lat|[Aa]partment|FLAT)[ \t]+\d+[A-Za-z]?\b"
 )
+# A postal address line: the comma-separated parts before a postcode ("The Old Chapel, Fore Street,
+# Carnhewas, TR14 9ER") are the address, whatever words they use.
+_POSTCODE = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\w-])")
+_ADDRESS_PART = re.compile(r"(?:\d{1,4}[A-Za-z]?[ \t]+)?(?:The[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|on|upon|the|le|en))*")
+# Welsh and Cornish streets put the kind of street first: "5 Parc Eglos", "12 Heol y Bryn".
+_LEADING_TYPE = re.compile(
+    r"(?<![\w/£$.,])\d{1,4}[A-Za-z]?,?[ \t]+(?:Parc|Heol|Ffordd|Stryd|Lôn|Lon|Maes|Rhodfa|Plas|Bryn|Cae|Stret|Fordh)"
+    r"[ \t]+(?:[a-z]{1,2}[ \t]+)?[A-Z][\w'’-]+"
+)
 # A named housing estate: "Weaver Court estate", "the Brindle Fold estate".
 _ESTATE = re.compile(rf"(?P<name>(?:{_TITLE_WORD}[ \t]+){{1,3}})(?=[Ee]state\b)")
 _UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")
@@ -107,6 +116,10 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
             words = match.group("street").split()
             if not any(known_word(w) or w.lower() in STOP_WORDS for w in words[:-1]):
                 found.append(self._result(match.start("street"), match.end("street")))
+        for match in _LEADING_TYPE.finditer(text):
+            found.append(self._result(match.start(), match.end()))
+        for postcode in _POSTCODE.finditer(text):
+            found.extend(self._address_line(text, postcode.start()))
         for match in _BUILDING_FLAT.finditer(text):
             start = _skip_leading_common_words(text, match.start(), match.end())
             if start is not None:
@@ -133,6 +146,35 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
             inside = any(s <= match.start() and match.end() <= e for s, e in numbered)
             if start is not None and not inside:
                 found.append(self._result(start, match.end()))
+        return found
+
+    def _address_line(self, text: str, end: int) -> list[RecognizerResult]:
+        """The parts of the address written before a postcode, walking back along the line over at most
+        four comma-separated parts, stopping at anything that is not an address part (a person's role,
+        a label with a colon, a sentence)."""
+        line_start = text.rfind("\n", 0, end) + 1
+        parts = text[line_start:end].split(",")
+        found, position = [], end
+        for index, part in enumerate(reversed(parts[-5:])):
+            part_end = position
+            part_start = position - len(part)
+            position = part_start - 1  # the comma
+            stripped = part.strip()
+            if not stripped:
+                if index == 0:
+                    continue  # "..., Carnhewas, TR14 9ER": nothing between the last comma and the postcode
+                break
+            if not _ADDRESS_PART.fullmatch(stripped) or len(stripped.split()) > 5:
+                break
+            words = [w.lower() for w in re.findall(r"[A-Za-z'’]+", stripped)]
+            if any(w in ROLE_WORDS or w in AGENCY_WORDS for w in words) or ":" in part:
+                break
+            start = part_start + (len(part) - len(part.lstrip()))
+            kind = "[place]" if len(words) <= 2 and not re.search(r"\d", stripped) and not any(
+                w.title() in STREET_TYPES for w in words) else "[address]"
+            found.append(self._result(start, start + len(stripped), replacement=kind))
+            if index >= 4:
+                break
         return found
 
     def _result(self, start: int, end: int, replacement: str = "[address]") -> RecognizerResult:

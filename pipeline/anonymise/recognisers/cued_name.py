@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .vocabulary import AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_WORDS, STREET_TYPES
+from .vocabulary import AGENCY_REST, AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_WORDS, STREET_TYPES
 from .names import at_sentence_start, lower_case_spans
 from .wordlists import known_word
 from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, EnglishWords, is_first_name, name_like, singulars
@@ -59,6 +59,13 @@ _APPOSITIVE_HEADS = frozenset(
     "pcso constable sergeant inspector detective supervisor director adviser advisor assistant mentor "
     "neighbour landlord landlady childminder carer volunteer interpreter receptionist clinician".split()
 )
+# A nickname in quotation marks in brackets after a name: 'Tomas Kazlauskas ("Tomo")'.
+_QUOTED_NICKNAME = re.compile(
+    r"(?P<run>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*\([ \t]*[\"“‘']"
+    r"(?P<nick>[A-Z][\w'’-]+)[\"”’'][ \t]*\)"
+)
+# A full name alone in brackets after what the person does: "office (Jan Polglase) rang mum".
+_BRACKETED_NAME = re.compile(rf"\((?P<run>[A-Z][a-z'’]+[ \t]+{NAME_TOKEN})\)")
 _AFTER_ROLE_BRACKET = re.compile(r"\(\s*(?P<run>[^()]{2,60}?)\s*\)")
 _STOP_AFTER = {w.lower() for w in STREET_TYPES} | AGENCY_WORDS | NAME_TO_PLACE_TAIL
 # Hurried notes without capitals: a given name between a person's role and what they did ("neighbour ivy
@@ -67,6 +74,7 @@ _STOP_AFTER = {w.lower() for w in STREET_TYPES} | AGENCY_WORDS | NAME_TO_PLACE_T
 _LOWER_ROLES = (
     "neighbour", "paramedic", "nurse", "midwife", "friend", "aunt", "auntie", "aunty", "uncle", "cousin",
     "landlord", "landlady", "childminder", "carer", "nan", "nanna", "grandad", "grandma", "gran", "sister",
+    "keyworker", "key worker", "hv", "sw", "student", "manager", "worker",
     "brother", "stepdad", "stepmum", "boyfriend", "girlfriend", "partner", "lodger", "teacher", "officer",
 )
 _LOWER_VERBS = (
@@ -101,6 +109,7 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         found: dict[tuple[int, int], None] = {}
+        nicknames: list[tuple[int, int]] = []
         for cue in _CUE.finditer(text):
             span = _name_at(text, cue.end())
             if span:
@@ -123,17 +132,28 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
                 span = _trim_run(text, match.start("run"), match.end("run"))
                 if span and len(re.findall(r"\S+", text[span[0]:span[1]])) >= 2:
                     found[span] = None
+        for match in _QUOTED_NICKNAME.finditer(text):
+            span = _trim_run(text, match.start("run"), match.end("run"))
+            if span:
+                found[span] = None
+            if not match.group("nick").isupper() and not known_word(match.group("nick")):
+                nicknames.append((match.start("nick"), match.end("nick")))  # not 'Team Around the Family ("TAF")'
+        for match in _BRACKETED_NAME.finditer(text):
+            first, last = match.group("run").split()[0], match.group("run").split()[-1]
+            if is_first_name(first) and name_like(last):
+                found[(match.start("run"), match.end("run"))] = None
         for match in _AFTER_ROLE_BRACKET.finditer(text):
             before = re.findall(r"[A-Za-z']+", text[max(0, match.start() - 30):match.start()].lower())
             if before and before[-1] in ROLE_WORDS:
                 span = _name_at(text, match.start("run"), whole=match.end("run"))
                 if span:
                     found[span] = None
+        # A nickname given in quotes after a name is a name whatever word it is.
         return [
             result("PERSON", s, e, SCORE, "pattern", None, recogniser_name=self.code)
             for s, e in found
             if self._could_be_a_name(text, s, e)
-        ]
+        ] + [result("PERSON", s, e, SCORE, "pattern", None, recogniser_name=self.code) for s, e in nicknames]
 
     def _could_be_a_name(self, text: str, start: int, end: int) -> bool:
         # "with Media Contacts", "to Guiding Principles": everyday words in Title Case are not a name
@@ -155,7 +175,10 @@ def _name_at(text: str, position: int, whole: int | None = None) -> tuple[int, i
     span = _trim_run(text, match.start(), match.end())
     if span is None:
         return None
-    following = re.match(r"(?:['’]s)?[ \t]+([A-Za-z'’]+)", text[span[1]:span[1] + 30])
+    # The next word in the same name, not a label after a gap ("Bartholomew Hosking    Team: Assessment").
+    following = re.match(r"(?:['’]s)?[ ]([A-Za-z'’]+)(?!:)", text[span[1]:span[1] + 30])
+    if AGENCY_REST.match(text, span[1]):
+        return None  # "to Kernow Drug and Alcohol Service"
     if following and following.group(1)[0].isupper() and following.group(1).lower() in _STOP_AFTER:
         return None  # "with Northshire Police", "to Larch Close": an organisation or a place
     return span

@@ -12,6 +12,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import ScrRecogniser, recogniser, result
 from .dates import DATE_RE, parse_date_match
+from .vocabulary import AGENCY_WORDS, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS
+
 
 _CONTEXT = re.compile(
     r"(?i:\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bborn\b|\bbirthday\b|\bb\.\s*)[^.!?\n]{0,20}$"
@@ -26,6 +28,12 @@ _AFTER_PROFESSIONAL = re.compile(
     r"visitor|teacher|practitioner|midwife|paramedic|consultant|colleague|lead|dsl|sw|hv|pc|dc|ds)['’]?s?)"
     r"[ \t]+[A-Z][a-z'’-]+[ \t]*\([ \t]*$"
 )
+# A table row written as text ("| Honey PENHALIGON-ROWE | 11/02/2021 | subject |"): a date filling the cell
+# straight after the first cell, when that holds a person's full name, is that person's date of birth.
+# The name must be the row's first cell, as in a family composition table ("Name | DOB | Relationship");
+# a name in a later cell is an owner or an author ("| 3.5 | Letter | Ann Lee | 18/10/2024 |").
+_CELL_BEFORE = re.compile(r"^[ \t]*\|?[ \t]*(?P<cell>[^|\t\n]{3,60}?)[ \t]*[|\t][ \t]*$")
+_CELL_AFTER = re.compile(r"[ \t]*(?:[|\t]|$)")
 _AGE = re.compile(r"(?i:\b(?:aged?|age:)[ \t]*\d{1,2}\b|\b\d{1,2}[ \t]*(?:years?|yrs?|months?)[ \t]+old\b)")
 AGE_NEARBY = 25
 
@@ -49,7 +57,25 @@ class DateOfBirthRecogniser(ScrRecogniser, LocalRecognizer):
                 continue
             before = text[max(0, match.start() - 40):match.start()]
             near = text[max(0, match.start() - AGE_NEARBY):match.end() + AGE_NEARBY]
-            if _CONTEXT.search(before) or (_AFTER_NAME.search(before) and not _AFTER_PROFESSIONAL.search(before)) or _AGE.search(near):
+            if (_CONTEXT.search(before) or (_AFTER_NAME.search(before) and not _AFTER_PROFESSIONAL.search(before))
+                    or _AGE.search(near) or _after_name_cell(text, match)):
                 found.append(result("DATE_OF_BIRTH", match.start(), match.end(), 0.95, "pattern",
                                     "[date of birth]", recogniser_name=self.code))
         return found
+
+
+def _after_name_cell(text: str, match: re.Match[str]) -> bool:
+    if not _CELL_AFTER.match(text, match.end()):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    cell = _CELL_BEFORE.search(text[line_start:match.start()])
+    if not cell:
+        return False
+    words = cell.group("cell").split()
+    # Surnames may be street or everyday words ("Chase"), but not roles, agencies or document words.
+    return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+            and not any(_not_a_name(w.lower().strip(",.")) for w in words))
+
+
+def _not_a_name(word: str) -> bool:
+    return word in ROLE_WORDS or word in AGENCY_WORDS or word in DOCUMENT_WORDS or word in PROCESS_WORDS

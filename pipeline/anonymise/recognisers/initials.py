@@ -11,12 +11,12 @@ import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from . import ScrRecogniser, recogniser, result
-from .vocabulary import COMMON_ABBREVIATIONS, ROLE_WORDS
+from . import RecogniserContext, ScrRecogniser, recogniser, result
+from .vocabulary import AGENCY_WORDS, COMMON_ABBREVIATIONS, ROLE_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .names import at_sentence_start, lower_case_spans
-from .wordlists import is_first_name, known_word
+from .wordlists import EnglishWords, is_first_name, known_word
 
 # Initials alone on the end of a line, after the end of a sentence or a closing quote.
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”’')])|(?<=[.!?\"”’')][ \t]))[ \t]*(?P<name>[A-Z]{2,3})[ \t]*$", re.MULTILINE)
@@ -48,6 +48,21 @@ _PARTICLE_NAME = re.compile(
     r"[A-Z][\wà-ÿ'’]+(?:-[A-Z][\wà-ÿ'’]+)?)(?![\w-])"
     r"|(?<![\w.'’-])(?P<hyphenated>(?:al|el|ul|ad|ar|as|ash|at|az)-[A-Z][a-zà-ÿ'’]+)(?![\w-])"
 )
+# Initials after the words that say who wrote or signed a record: "Typed by JP", "Countersigned: RT".
+_CUED_INITIALS = re.compile(
+    r"(?i:\b(?:typed|completed|countersigned|signed|entered|written|reviewed|checked|recorded|authorised|"
+    r"approved|dictated|prepared|printed|updated|amended)(?:[ \t]+by)?)[ \t]*:?[ \t]+"
+    r"(?P<name>[A-Z]{2,4}|[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w'’-])"
+)
+# An initial and a surname in capitals, as forms and crew sheets print them: "J TRELOAR", "M. O'NEILL".
+_INITIAL_CAPS_SURNAME = re.compile(
+    r"(?<![\w.'’-])(?P<name>(?P<initial>[B-HJ-Z])\.?[ \t](?P<surname>(?:[A-Z]['’])?[A-Z]{3,}(?:-[A-Z]{2,})?))(?![\w'’-])"
+)
+# A system user name printed on a record or signing a note: "Printed 06/02/2024 by ssmith", "... on file. jbloggs".
+_USER_NAME = re.compile(
+    r"(?:\b(?:by|user|username|user[ \t]+id)[ \t]*:?[ \t]+|(?<=[.!?])[ \t]+)(?P<name>[a-z][a-z.]{3,15}\d{0,3})[ \t]*$",
+    re.MULTILINE,
+)
 # Irish and Scottish Gaelic surnames, with the given name before them or on their own when the particle
 # cannot be English: "Lorcan Mac an tSaoir", "Aoife Ní Bhraonáin", "Ó Súilleabháin", "Nic an tSaoir".
 # After "an" the surname may carry a lower-case prefix ("tSaoir", "bhFear").
@@ -68,7 +83,7 @@ _LOWER_NAME_INITIAL = re.compile(
 # capital letter standing alone (not "A" or "I", which are words).
 # The initial may carry a dot when a lower-case word, punctuation or the line end follows ("Summer F. attended").
 _NAME_INITIAL = re.compile(
-    r"(?<![\w'’.-])(?P<first>[A-Z][a-z]{2,})[ \t]+(?P<initial>[B-HJ-Z])(?:\.(?=[ \t]+[a-z]|[ \t]*[,;:)]|[ \t]*$))?(?![\w'’.-])",
+    r"(?<![\w'’.-])(?P<first>[A-Z][a-z]{2,})[ \t]+(?P<initial>[B-HJ-Z])(?:\.(?!\w))?(?![\w'’.-])",
     re.MULTILINE,
 )
 # Things numbered with a letter, never a person: "Plan B", "Strep B", "Bay C", "Appendix D".
@@ -80,13 +95,24 @@ _LETTERED_THINGS = frozenset(
 SCORE = 0.6
 
 
+def _caps_line(text: str, match: re.Match[str]) -> bool:
+    """Is the match inside a heading in capitals ("SECTION B INCIDENTS")? Then the letter is a label."""
+    before = re.findall(r"[A-Za-z]{2,}", text[max(0, match.start() - 30):match.start()])
+    return bool(before) and before[-1].isupper() and before[-1] not in COMMON_ABBREVIATIONS
+
+
 @recogniser
 class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
     code = "initials"
     description = "Initials signing off an entry ('JA') and an initial with a surname ('M Crowther')"
 
-    def __init__(self) -> None:
+    def __init__(self, english: EnglishWords | None = None) -> None:
+        self.english = english or EnglishWords()
         super().__init__(supported_entities=["PERSON"], name=self.code)
+
+    @classmethod
+    def from_context(cls, context: RecogniserContext) -> InitialsRecogniser:
+        return cls(context.english)
 
     def load(self) -> None:
         return None
@@ -102,6 +128,19 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
             if group == "name" and (first.lower() in STOP_WORDS or first.lower() in ROLE_WORDS):
                 continue  # "The de Souza report" opens with a sentence word: the surname alone is found below
             found.append(self._result(match.start(group), match.end(group)))
+        for match in _USER_NAME.finditer(text):
+            name = match.group("name").rstrip(".")
+            if not (known_word(name) or name in STOP_WORDS or name.upper() in COMMON_ABBREVIATIONS
+                    or self.english.common(name) or "." in name and not re.fullmatch(r"[a-z]+\.[a-z]+", name)):
+                found.append(self._result(match.start("name"), match.start("name") + len(name)))
+        for match in _CUED_INITIALS.finditer(text):
+            letters = re.sub(r"[.\s]", "", match.group("name"))
+            if letters not in COMMON_ABBREVIATIONS and letters not in _DOTTED_ABBREVIATIONS:
+                found.append(self._result(match.start("name"), match.end("name")))
+        for match in _INITIAL_CAPS_SURNAME.finditer(text):
+            surname = match.group("surname")
+            if surname not in COMMON_ABBREVIATIONS and not known_word(surname.lower()) and not _caps_line(text, match):
+                found.append(self._result(match.start("name"), match.end("name")))
         for match in _GAELIC_NAME.finditer(text):
             first = match.group("name").split()[0]
             if first.lower() in STOP_WORDS or first.lower() in ROLE_WORDS or known_word(first):
@@ -144,6 +183,8 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
             found.append(self._result(match.start("name"), match.end("name")))
         for match in _INITIAL_SURNAME.finditer(text):
             surname = re.sub(r"['’]s$", "", match.group("surname"))
+            if surname.lower() in ROLE_WORDS or surname.lower() in AGENCY_WORDS:
+                continue  # "Lina P. Housing Officer": the initial ends the name, the role follows
             if not match.group("dot") and (match.group("initial") in "AI" or known_word(surname)):
                 continue
             if known_word(surname) and match.group("initial") in "AI":

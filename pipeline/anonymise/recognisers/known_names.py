@@ -65,6 +65,7 @@ class KnownNames:
         self.initials: set[str] = set()  # "EK", "OPJ", "SO'D": initials of learned full names
         self._short: set[str] = set()  # "des", "dom": short forms of learned given names
         self.weak_initials: set[str] = set()  # initials of guessed names: only where a person stands
+        self._everyday: set[str] = set()  # given names that are words ("bob", "crystal"), for lower-case notes
         self._initials_regex: re.Pattern[str] | None = None
 
     def __len__(self) -> int:
@@ -97,7 +98,9 @@ class KnownNames:
             if _eligible(name):
                 # "Grace" learned from "Grace Pemberton" must not take "grace period" in lower-case notes.
                 everyday = name.lower() in ORDINARY_WORD_NAMES
-                self.table.add(name, 0, "name case", in_lower_case_notes=not everyday)
+                self.table.add(name, 0, "name case", in_lower_case_notes=not everyday and name.lower() not in _NOTE_WORDS)
+                if (everyday and len(names) >= 2 and name is names[0]) or name.lower() in _NOTE_WORDS:
+                    self._everyday.add(name.lower())
         if len(names) >= 2 and names[0][:1].isupper():
             for short in short_forms(names[0], self.english):
                 self.table.add(short, 0, "name case", in_lower_case_notes=not _word(short))
@@ -123,6 +126,12 @@ class KnownNames:
         for span_start, span_end in spans:
             for m in self._lower_case_regex.finditer(text, span_start, span_end):
                 matches.setdefault((m.start(), m.end()), m)
+        if self._everyday:
+            words = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % "|".join(sorted(map(re.escape, self._everyday))))
+            for span_start, span_end in spans:
+                for m in words.finditer(text, span_start, span_end):
+                    if _lower_name_position(text, m.start(), m.end()):
+                        found.append((m.start(), m.end()))
         found += [
             key for key, m in sorted(matches.items())
             if not (self.table.lookup(m.group("name")).kind == "name case" and used_as_word(text, m))
@@ -140,8 +149,10 @@ class KnownNames:
         lower_spans = None
         for match in self._initials_regex.finditer(text):
             written = match.group()
-            letters = written.replace("'", "").replace("’", "")
-            if written.isupper():
+            letters = re.sub(r"['’.\s]", "", written)
+            if not letters.isupper() and not letters.islower():
+                doubtful = False  # "JdSP": a particle in lower case, never a word
+            elif written.isupper():
                 doubtful = letters in COMMON_ABBREVIATIONS or known_word(letters.lower())
             elif written.islower():
                 # Lower-case initials: in notes typed without capitals anywhere, elsewhere only where a
@@ -155,14 +166,27 @@ class KnownNames:
                     or (at_sentence_start(text, match.start()) and re.match(r"[ \t]+[a-z]", text[match.end():]))
                 ):
                     continue
-            else:
-                continue
-            if (doubtful or letters.upper() in self._weak_letters()) and not _person_position(
+            if written.islower() and doubtful:
+                # Initials that are a word ("at", "is", "sod") in lower case: only a sign-off or the subject
+                # of "to" + verb ("sod to send minutes").
+                if not (_signs_off(text, match.start(), match.end()) or (
+                        at_sentence_start(text, match.start(), after_colon=False)
+                        and _LOWER_SUBJECT.match(text, match.end()))):
+                    continue
+            elif (doubtful or letters.upper() in self._weak_letters()) and not _person_position(
                     text, match.start(), match.end()):
                 continue
             found.append((match.start(), match.end()))
         return found
 
+
+# What may follow a sign-off on its line: a date or a time ("BA 28/11/2023", "KT 14:20").
+_SIGN_OFF_REST = re.compile(r"[ \t.]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[:.]?\d{2})?[ \t.]*")
+# Words that join a person to what they did or to someone else: "w/ JP", "with KT", "cc LP", "+ DR".
+_JOINED_BEFORE = re.compile(r"(?:(?<![\w/])(?:w/|w|with|by|from|cc|and|re)|[+&])[ \t]+$")
+
+# Words of hurried notes that are also someone's nickname: "coming tomo" is tomorrow, not Tomo.
+_NOTE_WORDS = frozenset("tomo tmrw tmw yday asap approx info appt appts mins hrs wk wks mo mos".split())
 
 # Short words that notes typed in lower case use as words, which initials must not take: "so", "ok", "sod".
 _SHORT_WORDS = frozenset(
@@ -216,7 +240,7 @@ def initials_of(names: list[str]) -> set[str]:
     for name in names:
         low = name.lower()
         if low in SURNAME_PARTICLES:
-            parts.append(["", name[0].upper()])
+            parts.append(["", name[0].upper(), name[0].lower()])  # "JSP", "JDSP", "JdSP"
             continue
         pieces = [p for p in re.split(r"-", name) if p]
         letters = []
@@ -234,7 +258,7 @@ def initials_of(names: list[str]) -> set[str]:
     out = set()
     for form in forms:
         plain = form.replace("'", "")
-        if 2 <= len(plain) <= 4 and plain.isalpha():
+        if 2 <= len(plain) <= 4 and plain.isalpha() and plain[0].isupper() and plain[-1].isupper():
             out.add(form)
             if "'" in form:
                 out.add(plain)
@@ -249,8 +273,37 @@ def _initials_pattern(initials: set[str]) -> re.Pattern[str] | None:
         escaped = re.escape(item).replace("'", "['’]")
         forms.add(escaped)
         forms.add(escaped.lower())
+        if item.isalpha() and item.isupper() and len(item) <= 3:
+            forms.add(r"\.?[ \t]".join(item) + r"\b")  # "K B's mum", "K. B."
     body = "|".join(sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’.@/-])(?:{body})(?![\w'’@-]|\.\w)")
+    # A possessive may follow ("K B's mum"); another letter after an apostrophe may not ("SO" in "SO'D").
+    return re.compile(rf"(?<![\w'’.@/-])(?:{body})(?![\w@-]|['’](?![sS]\b)\w|\.\w)")
+
+
+# After a given name that is also a word, in notes typed without capitals, what only a person does:
+# "bob + crystal met miss t", "pat weighed her", "destiny made her a mask".
+_LOWER_NAME_AFTER = re.compile(
+    r"[ \t]*[+&][ \t]*[a-z]|[ \t]+(?:[a-z]{3,}ed|said|says|met|made|rang|told|took|came|went|saw|gave|left|"
+    r"brought|spoke|thinks|feels|agreed|visited|called|phoned|emailed|texted|will[ \t]+(?:visit|call|ring|chase|"
+    r"send|email|book|see))\b"
+)
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|his|her|their|my|your|its|our|some|any|no|of)[ \t]+)$")
+
+
+def _lower_name_position(text: str, start: int, end: int) -> bool:
+    if _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return False  # "the mark made by", "a pat on the back"
+    return bool(_LOWER_NAME_AFTER.match(text, end)) or bool(
+        re.search(r"(?:[+&]|\band|\bw/)[ \t]*$", text[max(0, start - 5):start]))  # "mantas and tomo"
+
+
+_LOWER_SUBJECT = re.compile(r"[ \t]+(?:to|will|pls|please)[ \t]+[a-z]")
+
+
+def _signs_off(text: str, start: int, end: int) -> bool:
+    line_end = text.find("\n", end)
+    rest = text[end:] if line_end < 0 else text[end:line_end]
+    return bool(_SIGN_OFF_REST.fullmatch(rest)) and bool(re.search(r"[.!?)\]][ \t]*$", text[max(0, start - 5):start]))
 
 
 def _person_position(text: str, start: int, end: int) -> bool:
@@ -258,10 +311,21 @@ def _person_position(text: str, start: int, end: int) -> bool:
     sign-off ending a line after a full stop, or straight after a role ("HV FO", "SW sod")."""
     line_end = text.find("\n", end)
     rest = text[end:] if line_end < 0 else text[end:line_end]
-    if not rest.strip(" \t.") and (at_sentence_start(text, start) or re.search(r"[.!?)\]][ \t]*$", text[:start])):
-        return True  # a sign-off
-    if at_sentence_start(text, start) and _SUBJECT_VERB.match(text, end):
-        return True
+    if _SIGN_OFF_REST.fullmatch(rest) and (at_sentence_start(text, start) or re.search(r"[.!?)\]][ \t]*$", text[:start])):
+        return True  # a sign-off, perhaps dated ("... BA 28/11/2023")
+    opens = at_sentence_start(text, start) or re.search(r"\([ \t]*$", text[max(0, start - 3):start])
+    if opens and _SUBJECT_VERB.match(text, end):
+        return True  # "HR spoke to dad", "(ER wrote the entry)"
+    if _JOINED_BEFORE.search(text, max(0, start - 8), start):
+        return True  # "call w/ JP re door", "bob + KT met"
     before = text[max(0, start - 12):start]
     role = re.search(r"\b([A-Za-z]{2,5})[ \t]+$", before)
-    return bool(role) and role.group(1).upper() in COMMON_ABBREVIATIONS and role.group(1).upper() not in ("BA", "HR", "AN")
+    return bool(role) and role.group(1).upper() in _ROLE_ABBREVIATIONS and (role.group(1).isupper()
+                                                                           or role.group(1).islower())
+
+
+# Roles written before a person's initials: "HV FO to weigh", "SW sod", "student hv an".
+_ROLE_ABBREVIATIONS = frozenset(
+    "HV SW SSW GP DC DS DI PC PCSO DSL DDSL IDVA ISVA EWO TA OT SALT CPN FSW ISW PSW MW TL TM SENCO LADO IRO "
+    "RMN RGN NNEB KW EDT OOH".split()
+)

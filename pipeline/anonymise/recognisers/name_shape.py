@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import at_sentence_start, lower_case_spans, word_in_context
-from .vocabulary import COMMON_ABBREVIATIONS, AGENCY_WORDS, EPONYM_HEADS, INSTRUMENT_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
+from .vocabulary import AGENCY_REST, COMMON_ABBREVIATIONS, AGENCY_WORDS, EPONYM_HEADS, INSTRUMENT_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
 from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, known_word, name_like, singulars
 
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d\b")
@@ -77,6 +77,8 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             if instrument:
                 run = run[:-1]
                 following = None
+        if AGENCY_REST.match(text, run[-1].end()):
+            return  # "Kernow Drug and Alcohol Service"
         if following and following.group(1)[0].isupper() and following.group(1).lower() in _ORGANISATION_HEADS:
             return  # "Northshire Recovery Partnership", "Tenancy Sustainment Officer", "Jordan Road"
         if len(run) > 1 and run[-1].group().lower() in EPONYM_HEADS:
@@ -95,6 +97,8 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         in the middle of a sentence, where the word would not be capitalised ("…disclosed that Precious
         had been left"); a noun opening a sentence ("Shin bruising", "Hope this helps") is the word."""
         word = re.sub(r"['’]s$", "", token.group())
+        if AGENCY_REST.match(text, token.end()):
+            return  # "Devon" in "Devon and Cornwall Police"
         said = _SAID_AFTER.match(text, token.end())
         if said and (is_first_name(word) or word.lower() in ORDINARY_WORD_NAMES):
             # "Hope said she was scared": a word-name that speaks is a person, even opening a sentence.

@@ -219,10 +219,16 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
             # of who was seen): when in doubt, the name.
             return bool(following) and (following.group(1).lower() in _MODAL_VERBS
                                         or following.group(1).lower() in WORD_USE_FOLLOWERS)
+        if following and following.group(1).lower() in _VERB_PARTICLES and word.lower() in ORDINARY_WORD_NAMES:
+            return True  # "Chase up with mum", "Mark down as absent": an instruction
         return bool(following) and following.group(1).lower() in WORD_USE_FOLLOWERS
     return False
 
 
+_VERB_PARTICLES = frozenset("up down out off back through over".split())
+
+
+_WORD_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|some|bit[ \t]+of|lots[ \t]+of)[ \t]+)$")
 _MODALS = frozenset({"will", "may", "can"})
 _MODAL_VERBS = frozenset(
     "be have need continue attend provide review visit make take ensure ask contact meet discuss receive offer "
@@ -240,6 +246,8 @@ def word_in_context(text: str, start: int, end: int) -> bool:
     if word in _RAG_COLOURS and _RATING_BEFORE.search(text, max(0, start - 30), start):
         return True
     after = text[end:end + 30]
+    if word in _MONTH_NAMES and _MONTH_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "rent paid for Jan", "since March", "end of May": a month
     if word in _SEASONS and _SEASON_AFTER.match(after):
         return True
     following = re.match(r"[ \t]+([a-z]+)\b", after)
@@ -255,6 +263,9 @@ _NAME_FOLLOWERS = frozenset("and or had has was is will would could can did does
                             "wrote asked sat ran got".split())
 _SEASON_AFTER = re.compile(r"[ \t]+(?:term|half[ -]term|holidays?|fair|fete|fayre|show|concert|camp|school|club)\b",
                            re.I)
+_MONTH_NAMES = frozenset({"jan", "january", "march", "may", "june", "july", "august", "april"})
+_MONTH_BEFORE = re.compile(
+    r"(?i:\b(?:for|in|since|until|till|by|from|during|of|early|mid|late|next|last|each|every|end[ \t]+of)[ \t]+)$")
 _RAG_COLOURS = frozenset({"amber", "red", "green"})
 _RATING_BEFORE = re.compile(
     r"(?i:\b(?:rated|rating|graded|grade|rag|status|risk|flagged|assessed\s+as|as|from|to|remains|remained|"
@@ -272,8 +283,12 @@ _AFTER_MODALS = frozenset("be not have never also still need always probably def
 def _lower_case_word_use(text: str, match: re.Match[str]) -> bool:
     if text[:match.start()].rstrip(" \t").endswith("(") and text[match.end():].lstrip(" \t").startswith(")"):
         return False  # "mum (dawn) present": a name given in brackets after who she is
+    if _WORD_DETERMINER.search(text, max(0, match.start() - 12), match.start()):
+        return True  # "a bee mask", "a bit of honey", "the peace": a thing, not a person
     before = re.findall(r"[a-z']+", text[max(0, match.start() - 25):match.start()].lower())
     after = re.match(r"\s+([a-z']+)", text[match.end():match.end() + 25].lower())
+    if match.group("name").lower() in _MODALS and after and after.group(1) in _MODAL_VERBS:
+        return True  # "nurses will complete the training"
     if before and before[-1] in _SUBJECTS:
         return True
     return bool(after) and after.group(1) in _AFTER_MODALS
@@ -315,10 +330,23 @@ def lower_case_spans(text: str) -> list[tuple[int, int]]:
             if len(re.findall(r"[^\W\d_]{2,}", rest)) >= 6 and not _TITLE_CASE_WORD.search(rest):
                 spans.append((line.start() + label.end(), line.end()))
                 break
+        else:
+            # A sentence its writer did not start with a capital ("06/11/23 chase told Kieran Boswell...")
+            # is typed in a hurry, whatever else on the line has capitals.
+            for sentence in _LOWER_SENTENCE.finditer(line.group()):
+                if not _ABBREVIATION_BEFORE.search(line.group(), 0, sentence.start()):
+                    spans.append((line.start() + sentence.start("body"), line.start() + sentence.end()))
     return spans
 
 
 _LABEL_END = re.compile(r":[ \t]+")
+# A sentence opening in lower case, at the start of a line (after a date or time) or after a full stop.
+_LOWER_SENTENCE = re.compile(
+    r"(?:^[ \t]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+)?(?:\d{1,2}[:.]\d{2}[ \t]+)?|(?<=[.!?])[ \t]+)"
+    r"(?P<body>[a-z][a-z'’]*\b[^.!?\n]*)"
+)
+# "e.g. mum", "approx. 3 kg", "no. 5": a full stop that does not end a sentence.
+_ABBREVIATION_BEFORE = re.compile(r"(?i:\b(?:e\.g|i\.e|etc|approx|no|nos|vs|cf|incl|tel|ref|dr|mr|mrs|ms)\.[ \t]*)$")
 
 
 _NUMBERED_PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]{1,3}\))[ \t]+$")
@@ -330,7 +358,7 @@ def at_sentence_start(text: str, start: int, *, after_colon: bool = True) -> boo
     if _NUMBERED_PARAGRAPH.search(("\n" if start <= 40 else "") + window):
         return True  # "3.4 Summer 2023." – a numbered paragraph or list item starts here
     before = window.rstrip(" \t\"'“‘([*•-–—")
-    ends = ".!?:;\n\r\t•" if after_colon else ".!?\n\r\t•"
+    ends = ".!?:;\n\r\t•|" if after_colon else ".!?\n\r\t•|"  # "|": a table cell starts
     return not before or before[-1] in ends
 
 

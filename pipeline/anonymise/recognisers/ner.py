@@ -22,7 +22,9 @@ from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key, word_in_context
 from .wordlists import PARTICLE, EnglishWords, everyday_phrase, is_first_name, known_word
 from .vocabulary import (
+    AGENCY_REST,
     AGENCY_NAMES,
+    BREED,
     AGENCY_PHRASES,
     COMMON_ABBREVIATIONS,
     AGENCY_WORDS,
@@ -49,7 +51,7 @@ _PLACE_TAIL = re.compile(
 )
 _NAME_PARTICLES = frozenset("de da di du van von der den del della le la dos das bin ibn al el ap ter".split())
 _RANK_WORDS = frozenset(w.lower() for rank in RANKS for w in rank.split())
-_SEPARATOR = re.compile(r"\s*[|\t;•]\s*")
+_SEPARATOR = re.compile(r"\s*[|\t;•]\s*|\s+[-–—]\s+")  # "Kayleigh Trebilcock - Nursery Manager"
 _EPONYM_AFTER = re.compile(
     r"(?:['’]s)?(?:[ \t]+[A-Z][a-z]+){0,3}[ \t]+(?:Law|Act|Scheme|[Ss]yndrome|[Dd]isease|Score|Scale|Tool|Toolkit|"
     r"Questionnaire|Index|Chart|Inventory|Checklist|Criteria|Assessment|Approach|Programme|Model|Pathway)\b"
@@ -68,6 +70,10 @@ _AGENCY_WORD = re.compile(r"[\w'’&]+")
 # institution word ("Junior School").
 _SCHOOL_BY_ADJECTIVE = frozenset({"the primary school", "the secondary school"})
 _INSTITUTION = re.compile(r"\b(?:school|academy|college|C\.? ?of ?E)\b", re.IGNORECASE)
+_GENERIC_KINDS = frozenset(
+    "nursery school hospital surgery practice centre clinic ward unit primary secondary academy college home "
+    "pre-school preschool infants junior the".split()
+)
 PERSON_SCORE = 0.85
 PLACE_SCORE = 0.7
 
@@ -78,6 +84,8 @@ def classify_place(text: str, label: str, english: EnglishWords | None = None) -
     words = [w.lower().replace("’", "'") for w in raw_words]
     if not words or is_role_text(text) or text.lower().strip() in COUNTRIES:
         return None
+    if all(w in _GENERIC_KINDS for w in words):
+        return None  # "Nursery", "the School": a kind of place, naming none
     lowered = text.lower().replace("’", "'")
     if any(phrase in lowered for phrase in AGENCY_PHRASES) and not any(p.search(text) for _, p in PLACE_KINDS):
         return None
@@ -207,6 +215,10 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         words = _AGENCY_WORD.findall(span)
         if words and (_is_agency_word(words[-1]) or words[-1].lower() in NAME_TO_PLACE_TAIL):
             return self._place(text, start, end, "ORG")
+        if AGENCY_REST.match(text, end):
+            return self._keep(text, start, end, label)  # "Kernow Drug" in "Kernow Drug and Alcohol Service"
+        if BREED.fullmatch(text[start:end].strip()):
+            return self._keep(text, start, end, label)  # "a Jack Russell loose in the close": a dog
         start, end = _trim_person(text, start, end)
         honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8):start])
         if honorific:
@@ -227,6 +239,10 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         span = text[start:end]
         if start >= end or variant_key(span) in self.pseudonyms:
             return None
+        if span.islower() and " " not in span and (span in self.english.nouns or span in self.english.other):
+            return None  # "a bee mask": the model misreading an everyday word
+        if AGENCY_REST.match(text, end):
+            return self._keep(text, start, end, label)  # "Kernow Drug" in "Kernow Drug and Alcohol Service"
         if _PARTICLE_NAME.fullmatch(span) or (
             _PARTICLE_BEFORE.search(text, max(0, start - 20), start) and _ONE_WORD.fullmatch(span)
         ):

@@ -155,12 +155,15 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         self.table = VariantTable()
         build_person_table(register.people, self.table)
         build_place_table(register.places, self.table, offset=len(register.people))
+        # A nursery or club called by its name without the everyday word in front ("Puffins" for "Little
+        # Puffins Nursery"), written as a name.
+        _add_place_short_names(register.places, self.table, offset=len(register.people))
         for variant in self.table.variants.values():
             # A nickname that is an everyday word ("Bug", "Bean", "Pip") is the person only when written
             # as a name; "a tummy bug" is the word. In notes typed without capitals it is still taken.
             if (variant.kind == "any case" and " " not in variant.text and variant.text[:1].isupper()
                     and all(i < len(register.people) for i in variant.targets)
-                    and self.english.common(variant.text.lower()) and not is_first_name(variant.text)):
+                    and _everyday(variant.text.lower(), self.english) and not is_first_name(variant.text)):
                 variant.kind = "name case"
         self.regex = self.table.compile(bare_possessive=True)
         self.lower_case_regex = self.table.compile(lower_case_text=True, bare_possessive=True)
@@ -170,6 +173,15 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         self.surnames = {
             variant_key(n.split()[-1]) for p in register.people for n in p.all_names if len(n.split()) > 1
         } - set().union(*self.first_names)
+        # What the initials of each person's surname look like ("P-R" for Penhaligon-Rowe).
+        self.surname_initials = [
+            {"".join(piece[:1].upper() for piece in n.split()[-1].split("-"))
+             for n in p.all_names if len(n.split()) > 1 and not is_initials(n)}
+            for p in register.people
+        ]
+        # Initials owned by one person but also a common abbreviation ("CPR"): taken only in a list of
+        # the family's initials ("HPR / CPR").
+        self.doubtful_initials = _doubtful_initials(register.people)
         super().__init__(supported_entities=["PERSON", "PLACE"], name=self.code)
 
     @classmethod
@@ -196,7 +208,8 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
             if relative is not None:
                 found.append(result("PERSON", relative, end, 1.0, "relative", None, recogniser_name=self.code))
                 continue
-            entity_type, replacement = self._resolve(variant.targets, match.group("title"), variant.fixed)
+            targets, end = self._initial_after(text, match, variant.targets, end)
+            entity_type, replacement = self._resolve(targets, match.group("title"), variant.fixed)
             start = match.start()
             title = (match.group("title") or "").strip().rstrip(".").lower()
             if title in FAMILY_ROLE_WORDS and all(self.targets[i].family for i in variant.targets):
@@ -204,7 +217,44 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
             found.append(
                 result(entity_type, start, end, 1.0, "register", replacement, recogniser_name=self.code)
             )
-        return found
+        return found + self._doubtful_initials_in_lists(text, found)
+
+    def _initial_after(self, text: str, match: re.Match[str], targets: set[int], end: int) -> tuple[set[int], int]:
+        """An initial written after the name is part of it: "PENHALIGON-ROWE K" (surname, then the first
+        initial, as on tenancy and police systems) picks out the one person with that initial, and
+        "Honey P-R" (first name, then the surname's initials) is one person too."""
+        if match.group("bare_s"):
+            return targets, end
+        people = [i for i in targets if i < len(self.first_names)]
+        after = _TRAILING_INITIAL.match(text, end)
+        if after and people and variant_key(match.group("name")) in self.surnames:
+            letter = after.group("letter").lower()
+            fit = {i for i in people if any(n[:1] == letter for n in self.first_names[i])}
+            if fit:
+                return fit, after.end("letter")
+        after = _TRAILING_SURNAME_INITIALS.match(text, end)
+        if after and people:
+            letters = re.sub(r"[.\s]", "", after.group("letters")).replace("-", "")
+            fit = {i for i in people if letters in self.surname_initials[i]}
+            if fit:
+                return fit, after.end("letters")
+        return targets, end
+
+    def _doubtful_initials_in_lists(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        if not self.doubtful_initials:
+            return []
+        extra = []
+        for match in re.finditer(r"(?<![\w'’-])(?P<letters>[A-Z]{2,4})(?![\w'’-])", text):
+            index = self.doubtful_initials.get(match.group("letters"))
+            if index is None:
+                continue
+            near = [r for r in found if r.recognition_metadata.get("scr_source") == "register"
+                    and is_initials(text[r.start:r.end])
+                    and (_LIST_JOIN.fullmatch(text[r.end:match.start()]) or _LIST_JOIN.fullmatch(text[match.end():r.start]))]
+            if near:
+                extra.append(result("PERSON", match.start(), match.end(), 1.0, "register",
+                                    self.targets[index].pseudonym, recogniser_name=self.code))
+        return extra
 
     def _matches(self, text: str) -> list[re.Match[str]]:
         """Every written form, and in lines typed without capitals (a whole note, or one hurried line in
@@ -252,6 +302,37 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         if all(c.family for c in candidates if c.entity_type == "PERSON"):
             return entity_type, "a family member"
         return entity_type, "[name]"
+
+
+_TRAILING_INITIAL = re.compile(r"[ \t]+(?P<letter>[A-Z])\.?(?![\w'’-])")
+_TRAILING_SURNAME_INITIALS = re.compile(r"[ \t]+(?P<letters>[A-Z]\.?(?:-[A-Z]\.?)+)(?![\w'’-])")
+_LIST_JOIN = re.compile(r"[ \t]*(?:/|,|&|\+|and)[ \t]*")
+
+
+_PLACE_ADJECTIVES = frozenset("little busy happy tiny early bright young small first sunny jolly".split())
+
+
+def _add_place_short_names(places: tuple[Place, ...], table: VariantTable, offset: int) -> None:
+    for index, place in enumerate(places, start=offset):
+        for name in place.all_names:
+            words = _PLACE_SUFFIX.sub("", name.split(",")[0].strip()).split()
+            if len(words) == 2 and words[0].lower() in _PLACE_ADJECTIVES and len(words[1]) >= 4:
+                table.add(words[1], index, "name case")
+
+
+def _everyday(word: str, english: EnglishWords) -> bool:
+    """An everyday word as written ("bug", "bean"), not merely a plural of one ("mantas")."""
+    return word in english.other or (word in english.nouns and not is_first_name(word))
+
+
+def _doubtful_initials(people: tuple[Person, ...]) -> dict[str, int]:
+    owners: dict[str, set[int]] = {}
+    for index, person in enumerate(people):
+        tokens = [t for t in re.split(r"[\s-]+", person.name) if t[:1].isalpha()]
+        if len(tokens) >= 2:
+            for form in {tokens[0][0] + tokens[-1][0], "".join(t[0] for t in tokens)}:
+                owners.setdefault(form.upper(), set()).add(index)
+    return {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and k in COMMON_ABBREVIATIONS}
 
 
 _FIRST_BEFORE = re.compile(

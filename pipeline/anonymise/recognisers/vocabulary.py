@@ -31,13 +31,14 @@ ORDINARY_WORD_NAMES = frozenset(
     snow frost north south west east english french welsh bush swan crane fox wolf lamb bird finch sparrow
     robin wren bold bright jolly mild noble earnest constance virtue justice liberty victory august june
     april march cash major sage basil clay flint forest glen heath rowan sandy ash art bud chip
+    honey peace bee jack blossom cherry berry sugar candy dusty rusty brooke
     """.split()
 )
 
 # Words that after a sentence-initial capitalised name show the word is being used as a word:
 # "Will you...", "May I...", "Mark the date", "Hope this helps".
 WORD_USE_FOLLOWERS = frozenset(
-    "i you we they he she it the a an this that these those there our your my its their".split()
+    "i you we they he she it the a an this that these those there our your my its their for".split()
 )
 # Not "not": "Will not present" in a nursery register is the child, so the name is replaced.
 
@@ -78,6 +79,8 @@ ROLE_WORDS = frozenset(
     named duty screener keyworker key-worker call taker handler crew technician paramedic pcso pso
     emergency medical clinical quality assurance director assistant deputy head named lead a b c d e f g h j k l m n p q r s t u v w
     x y z officer's worker's visitor's mother's father's child's
+    supervisor sonographer engineer operative dispatcher administrator secretary clerk coordinator
+    co-ordinator caseworker assessor mentor tutor emd paediatric
     """.split()
 )
 
@@ -139,6 +142,8 @@ COMMON_ABBREVIATIONS = frozenset(
     HMP YOI YOS YOT CRC NPS OASYS MAST IRO IHA RHA LAC GCP SDQ ACE ACEs ICO UPN ULN CAD PNC PND RMN RGN
     CEO DCS DAS CQC UKHSA ICB DOB FOI
     ELSA ASQ IAPT AVPU GCS EYFS SENDCO PEP PEIP TAMHS CGL CAB DWP PIP ESA UC HMRC ECHP NEET ELKLAN WRAP
+    EWO ESW FSW ISW PSW OIC BWV SVD SLT CMHT CRHT EDT FYI COPD BP PMH TBSA SIMS CPOMS PRF ECA ECAS HCA
+    PPN DVPN DVPO NMO IOPC PNC ANPR CCTV SOCO CAIT MIU RTC NOK OOH GCSE PRU CYP PAT
     """.split()
 )
 
@@ -231,3 +236,14 @@ INSTRUMENT_HEADS = frozenset(
     "score scale scales tool toolkit questionnaire index chart inventory checklist criteria assessment approach "
     "programme model pathway".split()
 )
+
+
+# The rest of an agency's name after a place or a word that could be a name: " and Cornwall Police",
+# " and Alcohol Service". Only the "and" form, which a person's name is never followed by.
+AGENCY_REST = re.compile(
+    r"[ \t]+(?i:and|&)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}[ \t]+"
+    r"(?i:police|constabulary|council|service|services|trust|partnership|authority|icb|ccg|board)\b"
+)
+# Dog breeds named after people, which read as names: "a Jack Russell loose in the close".
+BREED = re.compile(r"(?i:jack[ -]russells?|king[ ]charles(?:[ ]spaniels?)?|gordon[ ]setters?|dobermann?s?|"
+                   r"shih[ -]tzus?|lhasa[ ]apsos?)")

@@ -90,8 +90,8 @@ def singulars(word: str) -> list[str]:
     forms = [low]
     if low.endswith("ies") and len(low) > 4:
         forms.append(low[:-3] + "y")
-    if low.endswith("es") and len(low) > 3:
-        forms.append(low[:-2])
+    if low.endswith("es") and len(low) > 4:
+        forms.append(low[:-2])  # "boxes" -> "box"; not "Rees" -> "re"
     if low.endswith("s") and len(low) > 2:
         forms.append(low[:-1])
     for ending in ("ing", "ed"):
