@@ -490,3 +490,77 @@ def test_agencies_breeds_and_words_kept(anonymiser_factory, texts):
             assert output.endswith(" - Devon and Cornwall Police, CAIT."), outputs
         else:
             assert output == text, outputs
+
+
+# ---- Classes found on the fifth blind set, with new invented examples ---------------------------------
+
+# 24. Lower-case names in the cells of a hurried table or after a greeting; a registered name after a
+# cell boundary; a name the lists do not know opening a sentence before what people do.
+def test_lower_case_names_in_table_cells_and_texts(anonymiser_factory):
+    register = Register(people=(Person("Storm Ashby-Kerr", "Child H", ("Storm",), "subject child"),),
+                        places=(), exempt=())
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        "04/01/24 | Lily-Mae Truscott | Gemma Truscott | stay & play | JH | messy play",
+        "08/02/24 | lily-mae | gemma | stay & play | JH | gemma's new partner Kyle came too",
+        "14/03/2024 23:58 | me | Dad (Storm dad) | storm is in hospital. she fell",
+        "13/03/2024 12:40 | Bingo | me | u coming thurs? jodz is doing the calling",
+        "HV: Penny Ord.", "16/04/2024 penny from Coalfields Homes rang. then the penny dropped.",
+        "DSL: Crystal Mayne.", "thanks crystal. feels like a weight off",
+    ])]
+    assert _absent(outputs[1], ["lily-mae", "gemma"]) == [], outputs
+    assert "storm is" not in outputs[2], outputs
+    assert "jodz" not in outputs[3], outputs
+    assert outputs[5].startswith("16/04/2024 Person") and "the penny dropped" in outputs[5], outputs
+    assert "crystal" not in outputs[7], outputs
+
+
+# 25. A given name the model calls a nationality; a surname learned with one given name and written with
+# another; a police sergeant's rank; the name joined to the person when the model ran a role into it.
+def test_more_unregistered_name_shapes(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "08/02/24 | Osian Pryce | Carys Pryce | stay & play | JH | visiting from Wales",
+        "The CCTV was viewed by PS Jenkins at 12:14.",
+        "She also saw the Occupational Therapist, Saoirse Ní Mhurchú, twice.",
+        "A Polish family; Muslim neighbours.",
+    ])]
+    assert _absent(outputs[0], ["Osian", "Carys", "Pryce"]) == [], outputs
+    assert "Jenkins" not in outputs[1] and "PS " in outputs[1], outputs
+    assert "Occupational Therapist" in outputs[2] and "Saoirse" not in outputs[2], outputs
+    assert outputs[3] == "A Polish family; Muslim neighbours.", outputs
+
+
+# 26. Initials: hyphenated ("BM-T"), in brackets before an -ing verb; a register person's initials are not
+# taken out of someone else's hyphenated initials.
+def test_hyphenated_and_bracketed_initials(anonymiser_factory):
+    register = Register(people=(Person("Bobby Morgan", "Father", (), "father"),), places=(), exempt=())
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        "Business manager: Bethan Marsh-Tilley.", "Minutes: BM-T. Actions to BM.",
+        "Contact supervisor Tereza Lakatos.", "19/2 contact at the family centre (TL supervising).",
+    ])]
+    assert "-T" not in outputs[1] and "Actions to Father" in outputs[1], outputs
+    assert "TL" not in outputs[3], outputs
+
+
+# 27. Numbers that identify an officer, a call handler, an exhibit, a system record or a CAD log.
+@pytest.mark.parametrize(
+    ("text", "leak"),
+    [
+        ("Detective Inspector 4471 | Public Protection Unit", "4471"),
+        ("Call handler: Ann Tait (EMD 2208)", "2208"),
+        ("DIGITAL FORENSIC UNIT - EXHIBIT KR/3", "KR/3"),
+        ("LCS ID: ABC-500412", "500412"),
+        ("Linked police log: CAD 0912 03/04/24", "0912"),
+    ],
+)
+def test_officer_and_system_numbers(anonymiser_factory, text, leak):
+    output = anonymiser_factory().anonymise(text).text
+    assert leak not in output and "[reference]" in output, output
+
+
+# 28. Addresses and places: cottages, an estate with its word; named storms and dog breeds are not people.
+def test_cottages_estates_and_storms(anonymiser_factory):
+    anonymiser = anonymiser_factory()
+    assert "Quarrymen" not in anonymiser.anonymise("She lives at 4 Quarrymen's Cottages now.").text
+    assert anonymiser.anonymise("nan lives on the Brackenhurst estate").text == "nan lives on the [estate]"
+    assert anonymiser.anonymise("Nursery closed early: Storm Ciara brought a tree down.").text == \
+        "Nursery closed early: Storm Ciara brought a tree down."

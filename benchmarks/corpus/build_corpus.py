@@ -44,6 +44,8 @@ HELDOUT3_DIR = HERE / "heldout3"
 HELDOUT4_DIR = HERE / "heldout4"
 # A sixth family in an invented North East district, also written blind, while the engine was changed after heldout4/.
 HELDOUT5_DIR = HERE / "heldout5"
+# A seventh family in an invented West Midlands (Black Country) district, written blind after heldout5/ had been run.
+HELDOUT6_DIR = HERE / "heldout6"
 
 PATTERN_TYPES = (
     "ADDRESS", "POSTCODE", "NHS_NUMBER", "NI_NUMBER", "PHONE", "EMAIL", "DATE_OF_BIRTH", "REFERENCE",
@@ -61,6 +63,10 @@ _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 TITLES = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di", "dci", "pcso", "pso", "nanna", "uncle", "aunt",
     "father", "sister", "reverend", "rev", "detective", "superintendent", "inspector", "sergeant", "constable",
+    # Added 24/11/2026 before heldout6 was first run: a police sergeant's rank and the other ways of writing
+    # "nanna" were missing, so "PS Person 4" and "nana Person 5" counted as leaks while "DS Person 3" and
+    # "nanna Person 5" did not.
+    "ps", "nana", "nan", "nanny", "gran", "granny", "grandma", "grandad",
 }
 _POSTCODE = re.compile(r"^(GIR 0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})$")
 _NI = re.compile(r"^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]$")
@@ -222,8 +228,8 @@ _PATTERN_CHECKS = {
 }
 
 
-def _tokens(text: str) -> set[str]:
-    return {t for t in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower()) if t not in TITLES}
+def _tokens(text: str, *, titles: bool = False) -> set[str]:
+    return {t for t in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower()) if titles or t not in TITLES}
 
 
 def corpus_problems(
@@ -268,8 +274,9 @@ def corpus_problems(
             if check and not check(m.text):
                 problems.append(f"{where}: {m.type} {m.text!r} ({m.entity}) is not a valid value of that kind")
             if "register" in info and m.type == "PERSON":
-                names = set().union(*(_tokens(n) for n in register_names.get(info["register"], [])))
-                if not _tokens(m.text) & names and m.text.upper() != m.text:
+                # Titles count here: "Nana" is a mention of the register's "Nana Bren".
+                names = set().union(*(_tokens(n, titles=True) for n in register_names.get(info["register"], [])))
+                if not _tokens(m.text, titles=True) & names and m.text.upper() != m.text:
                     problems.append(f"{where}: {m.text!r} shares no word with register entry '{info['register']}'")
         for k in doc.keep:
             if k.kind == "exempt" and not _tokens(k.text) & exempt_tokens:
@@ -360,12 +367,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only check; fail if corpus.jsonl is out of date")
     parser.add_argument("--dir", type=Path, action="append",
-                        help="corpus folder (default: this one, heldout/, heldout2/, heldout3/, heldout4/ and "
-                             "heldout5/); may be repeated")
+                        help="corpus folder (default: this one, heldout/, heldout2/, heldout3/, heldout4/, "
+                             "heldout5/ and heldout6/); may be repeated")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent.parent))  # for pipeline.dates when run as a script
     failed = False
-    for folder in args.dir or [HERE, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR]:
+    default = [HERE, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR]
+    for folder in args.dir or default:
         target = folder / "corpus.jsonl"
         try:
             documents, problems = check_folder(folder)

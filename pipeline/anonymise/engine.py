@@ -33,8 +33,8 @@ from .nlp import english_words, load_model, make_context_enhancer, make_nlp_engi
 from .recognisers import REPLACEMENT, SOURCE, RecogniserContext, build_recognisers
 from .recognisers.known_names import KnownNames
 from .recognisers.names import at_sentence_start
-from .recognisers.wordlists import PARTICLE, known_word
-from .recognisers.vocabulary import AGENCY_REST, BREED, DOCUMENT_WORDS, ROLE_WORDS, TITLES
+from .recognisers.wordlists import PARTICLE, is_first_name, known_word, name_like
+from .recognisers.vocabulary import AGENCY_REST, BREED, COMMON_ABBREVIATIONS, DOCUMENT_WORDS, ROLE_WORDS, TITLES
 from .settings import AnonymiserSettings
 
 logger = logging.getLogger(__name__)
@@ -52,6 +52,7 @@ _PARTICLES_BEFORE = re.compile(
 _PARTICLES_AFTER = re.compile(rf"(?:[ \t]+{PARTICLE})+[ \t]+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 # An agency named after two places joined by "and" ("Devon and Cornwall Police"): never a learned name.
 _AGENCY_AND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+" + AGENCY_REST.pattern)
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+$")
 _LONE_INITIAL = re.compile(r"[ \t]+[a-zA-Z]\.?")
 _NAME_ONLY = re.compile(r"[\s\-'’.]*(?:(?:[A-Z][\w'’]*|de|van|von|der|den|da|di|du|le|la|dos|bin|al)[\s\-'’.]*)+")
 
@@ -244,6 +245,10 @@ class Anonymiser:
             if any(s < end and start < e for s, e in taken) or text[start:end].lower() in self._protected_words:
                 continue
             wide = self._particle_span(text, start, end)
+            given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+            if given and name_like(given.group("given")) and not self._english.common(given.group("given").lower()) \
+                    and not at_sentence_start(text, given.start("given")):
+                wide = (given.start("given"), wide[1])  # "Osian Pugh" after "Carys Pugh" was learned
             if not any(s < wide[1] and wide[0] < e for s, e in taken):
                 start, end = wide
             for item in [r for r in replacements if r.start < end and start < r.end]:
@@ -287,7 +292,15 @@ class Anonymiser:
             elif candidate.priority == 34 and any(c.entity_type == "PERSON" for c in overlapping):
                 # The model called "Ffion Rees" an organisation and a cue found "Ffion": the rest of the
                 # model's span is more of the person's name.
-                as_person = replace(candidate, entity_type="PERSON", replacement=None)
+                # Only the words joined to the name, not a role before a comma ("the Occupational
+                # Therapist, Saoirse Ni Mhurchu").
+                person = min((c for c in overlapping if c.entity_type == "PERSON"), key=lambda c: c.start)
+                left = max(candidate.start, *(m.end() for m in re.finditer(r"[,;:(|]\s*", text[:person.start])
+                                               if m.end() > candidate.start), candidate.start)
+                right_cut = re.search(r"[,;:)|]", text[person.end:candidate.end])
+                right = person.end + right_cut.start() if right_cut else candidate.end
+                as_person = replace(candidate, start=left, end=max(right, person.end), entity_type="PERSON",
+                                    replacement=None)
                 chosen.extend(self._remainder(text, as_person, overlapping, chosen))
         chosen = self._widen_over_particles(text, chosen)
         replacements, exempt, learned = [], [], []
@@ -305,8 +318,10 @@ class Anonymiser:
                 # the weakest guesses are not, so one wrong guess cannot spread through a batch.
                 learned.append((text[candidate.start:candidate.end], candidate.source != "ner"))
             elif candidate.entity_type == "PERSON" and candidate.source == "guess":
-                # A guess gives only its initials, taken only where a person stands ("AN observed.").
-                learned.append((text[candidate.start:candidate.end], None))
+                # A guess gives only its initials, taken only where a person stands ("AN observed."),
+                # unless it is a known given name and a surname no dictionary has ("Ruby-Leigh Stoddart").
+                written = text[candidate.start:candidate.end]
+                learned.append((written, False if self._plausible_full_name(written) else None))
             original = text[candidate.start:candidate.end]
             replacement = candidate.replacement
             if replacement is None:
@@ -319,6 +334,13 @@ class Anonymiser:
                             "pattern" if candidate.source not in ("register", "ner") else candidate.source)
             )
         return replacements, exempt, learned
+
+    def _plausible_full_name(self, written: str) -> bool:
+        words = written.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return False
+        first, last = words[0].split("-")[0], re.sub(r"['’]s$", "", words[-1])
+        return is_first_name(first) and not self._english.common(last.lower()) and not known_word(last)
 
     def _remainder(self, text: str, candidate: _Candidate, overlapping: list[_Candidate],
                    chosen: list[_Candidate]) -> list[_Candidate]:
@@ -459,6 +481,7 @@ def _only_spaces(text: str, offset: int, matches: list[re.Match[str]]) -> bool:
 def _has_name_word(fragment: str) -> bool:
     return any(
         word.lower() not in ROLE_WORDS and word.lower() not in DOCUMENT_WORDS and word.lower().rstrip(".") not in TITLES
+        and word not in COMMON_ABBREVIATIONS  # "DSL" before "Mr Femi Oladipo"
         for word in _NAME_WORD.findall(fragment)
         if len(word) > 1
     )

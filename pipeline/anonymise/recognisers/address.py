@@ -85,7 +85,7 @@ _LEADING_TYPE = re.compile(
     r"[ \t]+(?:[a-z]{1,2}[ \t]+)?[A-Z][\w'’-]+"
 )
 # A named housing estate: "Weaver Court estate", "the Brindle Fold estate".
-_ESTATE = re.compile(rf"(?P<name>(?:{_TITLE_WORD}[ \t]+){{1,3}})(?=[Ee]state\b)")
+_ESTATE = re.compile(rf"(?P<name>(?:{_TITLE_WORD}[ \t]+){{1,3}})(?P<estate>[Ee]state)\b")
 _UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")
 
 
@@ -129,8 +129,9 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
             while words and (known_word(words[0]) or words[0].lower() in STOP_WORDS):
                 words = words[1:]
             if words and not any(known_word(w) for w in words[:-1]):
+                # "the Chapelfield estate" -> "the [estate]": the word goes too, so that nothing is left over.
                 start = text.rfind(words[0], match.start(), match.end("name"))
-                found.append(self._result(start, start + len(" ".join(words))))
+                found.append(self._result(start, match.end("estate"), replacement="[estate]"))
         for pattern in (_CAPS_NUMBERED, _CAPS_FLAT):
             for match in pattern.finditer(text):
                 found.append(self._result(match.start(), match.end()))

@@ -101,7 +101,7 @@ class KnownNames:
                 self.table.add(name, 0, "name case", in_lower_case_notes=not everyday and name.lower() not in _NOTE_WORDS)
                 if (everyday and len(names) >= 2 and name is names[0]) or name.lower() in _NOTE_WORDS:
                     self._everyday.add(name.lower())
-        if len(names) >= 2 and names[0][:1].isupper():
+        if (len(names) >= 2 or single) and names[0][:1].isupper():
             for short in short_forms(names[0], self.english):
                 self.table.add(short, 0, "name case", in_lower_case_notes=not _word(short))
                 self._short.add(short.lower())
@@ -141,15 +141,15 @@ class KnownNames:
         return sorted(found)
 
     def _weak_letters(self) -> set[str]:
-        vouched = {i.replace("'", "") for i in self.initials}
-        return {i.replace("'", "") for i in self.weak_initials} - vouched
+        vouched = {i.replace("'", "").replace("-", "") for i in self.initials}
+        return {i.replace("'", "").replace("-", "") for i in self.weak_initials} - vouched
 
     def _find_initials(self, text: str) -> list[tuple[int, int]]:
         found = []
         lower_spans = None
         for match in self._initials_regex.finditer(text):
             written = match.group()
-            letters = re.sub(r"['’.\s]", "", written)
+            letters = re.sub(r"['’.\s-]", "", written)
             if not letters.isupper() and not letters.islower():
                 doubtful = False  # "JdSP": a particle in lower case, never a word
             elif written.isupper():
@@ -247,7 +247,7 @@ def initials_of(names: list[str]) -> set[str]:
         for piece in pieces:
             apostrophe = re.match(r"([A-Za-z])['’]([A-Za-z])", piece)
             letters.append(apostrophe.group(1).upper() + "'" + apostrophe.group(2).upper() if apostrophe else piece[0].upper())
-        parts.append(["".join(letters)])
+        parts.append(["".join(letters)] + (["-".join(letters)] if len(letters) > 1 else []))  # "MT" and "M-T"
     if len(parts) < 2:
         return set()
     forms = {""}
@@ -257,10 +257,10 @@ def initials_of(names: list[str]) -> set[str]:
         forms.add(parts[0][0] + parts[-1][0])
     out = set()
     for form in forms:
-        plain = form.replace("'", "")
+        plain = form.replace("'", "").replace("-", "")
         if 2 <= len(plain) <= 4 and plain.isalpha() and plain[0].isupper() and plain[-1].isupper():
             out.add(form)
-            if "'" in form:
+            if "'" in form and "-" not in form:
                 out.add(plain)
     return out
 
@@ -273,6 +273,8 @@ def _initials_pattern(initials: set[str]) -> re.Pattern[str] | None:
         escaped = re.escape(item).replace("'", "['’]")
         forms.add(escaped)
         forms.add(escaped.lower())
+        if "-" in item:
+            forms.add(escaped.replace(r"\-", "-"))
         if item.isalpha() and item.isupper() and len(item) <= 3:
             forms.add(r"\.?[ \t]".join(item) + r"\b")  # "K B's mum", "K. B."
     body = "|".join(sorted(forms, key=len, reverse=True))
@@ -285,14 +287,17 @@ def _initials_pattern(initials: set[str]) -> re.Pattern[str] | None:
 _LOWER_NAME_AFTER = re.compile(
     r"[ \t]*[+&][ \t]*[a-z]|[ \t]+(?:[a-z]{3,}ed|said|says|met|made|rang|told|took|came|went|saw|gave|left|"
     r"brought|spoke|thinks|feels|agreed|visited|called|phoned|emailed|texted|will[ \t]+(?:visit|call|ring|chase|"
-    r"send|email|book|see))\b"
+    r"send|email|book|see))\b|[ \t]+(?:from|at)[ \t]+[A-Z]"  # "penny from Coalfields Homes rang"
 )
+_GREETING_BEFORE = re.compile(r"(?i:\b(?:thanks|thank[ \t]+you|hi|hiya|hey|cheers|ta|morning|night|love)[ \t,]+)$")
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|his|her|their|my|your|its|our|some|any|no|of)[ \t]+)$")
 
 
 def _lower_name_position(text: str, start: int, end: int) -> bool:
     if _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
         return False  # "the mark made by", "a pat on the back"
+    if _GREETING_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "thanks crystal", "hiya bob"
     return bool(_LOWER_NAME_AFTER.match(text, end)) or bool(
         re.search(r"(?:[+&]|\band|\bw/)[ \t]*$", text[max(0, start - 5):start]))  # "mantas and tomo"
 
@@ -316,6 +321,8 @@ def _person_position(text: str, start: int, end: int) -> bool:
     opens = at_sentence_start(text, start) or re.search(r"\([ \t]*$", text[max(0, start - 3):start])
     if opens and _SUBJECT_VERB.match(text, end):
         return True  # "HR spoke to dad", "(ER wrote the entry)"
+    if re.search(r"\([ \t]*$", text[max(0, start - 3):start]) and re.match(r"[ \t]+[a-z]+ing\)", text[end:]):
+        return True  # "(TL supervising)"
     if _JOINED_BEFORE.search(text, max(0, start - 8), start):
         return True  # "call w/ JP re door", "bob + KT met"
     before = text[max(0, start - 12):start]

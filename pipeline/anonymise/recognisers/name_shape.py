@@ -127,9 +127,16 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
 
     def _lower_case_first_names(self, text: str, start: int, end: int, found: list[RecognizerResult]) -> None:
         """In notes typed without capitals ("spoke to kasia"), a given name that is not also an everyday
-        word is still a name."""
+        word is still a name; so is a word no list knows opening a sentence before what people do ("shaz
+        is doing the calling")."""
         for token in _LOWER_WORD.finditer(text, start, end):
             word = token.group()
+            if (not is_first_name(word) and 3 <= len(word) <= 10 and _LOWER_ACTS_AFTER.match(text, token.end())
+                    and at_sentence_start(text, token.start()) and not self._known_lower(word)
+                    and word not in STOP_WORDS):
+                found.append(result("PERSON", token.start(), token.end(), SCORE, "guess", None,
+                                    recogniser_name=self.code))
+                continue
             if (
                 is_first_name(word)
                 and word not in ORDINARY_WORD_NAMES
@@ -182,6 +189,9 @@ _WORD_BEFORE = re.compile(
 _SAID_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|tells|disclosed|discloses|reported|reports|stated|states|explained|replied|"
     r"asked|cried|shouted|screamed|whispered)\b"
+)
+_LOWER_ACTS_AFTER = re.compile(
+    r"[ \t]+(?:is|was|says|said|rang|told|came|went|has|had|will|wants|asked|called|texted|thinks)[ \t]+[a-z]"
 )
 # What a person does, after an unknown capitalised word: "Elif runs the shop", "Oksana works nights".
 _ACTS_AFTER = re.compile(

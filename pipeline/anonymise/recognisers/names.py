@@ -181,7 +181,7 @@ def _variant_pattern(variant: Variant, lower_case_text: bool = False) -> str:
     if variant.kind == "initials":
         letters = re.sub(r"[.\s]", "", variant.text)
         dotted = r"\.\s?".join(letters) + r"\.?"
-        return f"(?:{letters}|{dotted})"
+        return f"(?:{letters}|{dotted})(?!-[A-Z])"  # not "BM" in someone else's "BM-T"
     if variant.kind == "name case":
         title = variant.text[:1].upper() + variant.text[1:].lower()
         upper = variant.text.upper()
@@ -285,7 +285,9 @@ def _lower_case_word_use(text: str, match: re.Match[str]) -> bool:
         return False  # "mum (dawn) present": a name given in brackets after who she is
     if _WORD_DETERMINER.search(text, max(0, match.start() - 12), match.start()):
         return True  # "a bee mask", "a bit of honey", "the peace": a thing, not a person
-    before = re.findall(r"[a-z']+", text[max(0, match.start() - 25):match.start()].lower())
+    # The words before it in the same clause: "dad) | sky is in hospital" has nothing before "sky".
+    window = re.split(r"[|().;:!?\n]", text[max(0, match.start() - 25):match.start()])[-1]
+    before = re.findall(r"[a-z']+", window.lower())
     after = re.match(r"\s+([a-z']+)", text[match.end():match.end() + 25].lower())
     if match.group("name").lower() in _MODALS and after and after.group(1) in _MODAL_VERBS:
         return True  # "nurses will complete the training"
@@ -342,8 +344,8 @@ def lower_case_spans(text: str) -> list[tuple[int, int]]:
 _LABEL_END = re.compile(r":[ \t]+")
 # A sentence opening in lower case, at the start of a line (after a date or time) or after a full stop.
 _LOWER_SENTENCE = re.compile(
-    r"(?:^[ \t]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+)?(?:\d{1,2}[:.]\d{2}[ \t]+)?|(?<=[.!?])[ \t]+)"
-    r"(?P<body>[a-z][a-z'’]*\b[^.!?\n]*)"
+    r"(?:^[ \t]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+)?(?:\d{1,2}[:.]\d{2}[ \t]+)?|(?<=[.!?|])[ \t]+)"
+    r"(?P<body>[a-z][a-z'’]*\b[^.!?|\n]*)"  # to the end of the sentence or the table cell
 )
 # "e.g. mum", "approx. 3 kg", "no. 5": a full stop that does not end a sentence.
 _ABBREVIATION_BEFORE = re.compile(r"(?i:\b(?:e\.g|i\.e|etc|approx|no|nos|vs|cf|incl|tel|ref|dr|mr|mrs|ms)\.[ \t]*)$")

@@ -142,7 +142,7 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             "GPE": self._place,
             "LOC": self._place,
             "LAW": self._keep,
-            "NORP": self._keep,  # nationalities and religions ("a Christian family") are not people
+            "NORP": self._nationality,  # nationalities and religions ("a Christian family") are not people
         }
         super().__init__(supported_entities=["PERSON", "PLACE", "ORGANISATION", "KEEP"], name=self.code)
 
@@ -201,6 +201,15 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             end = tail.end()
         return start, end
 
+    def _nationality(self, text: str, start: int, end: int, label: str) -> RecognizerResult | None:
+        # Kept only when the words are a nationality or a faith the dictionary knows ("Polish", "Muslim");
+        # the model also calls unfamiliar given names one ("Osian").
+        words = _WORD.findall(text[start:end])
+        if words and all(w.lower() in self.english.nouns or w.lower() in self.english.other or w.lower() in COUNTRIES
+                         for w in words):
+            return self._keep(text, start, end, label)
+        return None
+
     def _keep(self, text: str, start: int, end: int, label: str) -> RecognizerResult | None:
         # Legislation and guidance titles ("Children Act 1989", "Working Together 2015") are kept, and
         # marked so that weaker guesses do not take words out of them.
@@ -217,7 +226,8 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             return self._place(text, start, end, "ORG")
         if AGENCY_REST.match(text, end):
             return self._keep(text, start, end, label)  # "Kernow Drug" in "Kernow Drug and Alcohol Service"
-        if BREED.fullmatch(text[start:end].strip()):
+        if BREED.fullmatch(text[start:end].strip()) or re.match(r"Storm[ \t]+[A-Z]", text[start:end]):
+            # a dog breed, a named storm ("Storm Isha")
             return self._keep(text, start, end, label)  # "a Jack Russell loose in the close": a dog
         start, end = _trim_person(text, start, end)
         honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 8):start])

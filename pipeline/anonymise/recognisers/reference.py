@@ -32,6 +32,18 @@ _SHAPES = (
 )
 
 
+# Numbers that identify an officer or call handler, after the rank or role: "Detective Inspector 2219",
+# "PC 4417", "(EMD 3318)"; an exhibit ("EXHIBIT TW/6"); a system id with its prefix ("LCS-700418"); a CAD log
+# with its date ("CAD 0417 14/03/24").
+_COLLAR = re.compile(
+    r"(?:\b(?:PC|PS|DC|DS|DI|DCI|PCSO|Sgt|Sergeant|Constable|Inspector|EMD|Call handler|Dispatcher)"
+    r"(?:[ \t]+No\.?)?)[ \t]+(?P<id>\d{3,5})\b(?![/.:]\d)"
+)
+_EXHIBIT = re.compile(r"(?i:\bexhibits?(?:[ \t]+(?:ref|no|number)\.?)?)[ \t:]+(?P<id>[A-Z]{1,4}/\d{1,3}[A-Z]?)\b")
+_PREFIXED_ID = re.compile(r"(?<![\w/-])(?P<id>[A-Z]{2,5}-\d{5,})(?![\w/-])")
+_LOG_WITH_DATE = re.compile(r"(?P<id>\bCAD[ \t:#]*\d{3,6}[ \t]+\d{1,2}/\d{1,2}/\d{2,4})\b")  # one log number
+
+
 def _is_reference(value: str, minimum_digits: int = 3) -> bool:
     digits = sum(c.isdigit() for c in value)
     return digits >= minimum_digits and len(value) >= 4 and not DATE_RE.fullmatch(value)
@@ -52,6 +64,9 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
         if not any(c.isdigit() for c in text):
             return []
         spans: dict[tuple[int, int], None] = {}
+        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE):
+            for match in pattern.finditer(text):
+                spans[(match.start("id"), match.end("id"))] = None
         for pattern in (_WITH_CONTEXT, *_SHAPES):
             minimum = 3 if pattern is _WITH_CONTEXT else 5
             for match in pattern.finditer(text):

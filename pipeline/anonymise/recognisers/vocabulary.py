@@ -31,7 +31,7 @@ ORDINARY_WORD_NAMES = frozenset(
     snow frost north south west east english french welsh bush swan crane fox wolf lamb bird finch sparrow
     robin wren bold bright jolly mild noble earnest constance virtue justice liberty victory august june
     april march cash major sage basil clay flint forest glen heath rowan sandy ash art bud chip
-    honey peace bee jack blossom cherry berry sugar candy dusty rusty brooke
+    honey peace bee jack blossom cherry berry sugar candy dusty rusty
     """.split()
 )
 
@@ -80,7 +80,7 @@ ROLE_WORDS = frozenset(
     emergency medical clinical quality assurance director assistant deputy head named lead a b c d e f g h j k l m n p q r s t u v w
     x y z officer's worker's visitor's mother's father's child's
     supervisor sonographer engineer operative dispatcher administrator secretary clerk coordinator
-    co-ordinator caseworker assessor mentor tutor emd paediatric
+    co-ordinator caseworker assessor mentor tutor emd paediatric charge
     """.split()
 )
 
@@ -96,7 +96,7 @@ AGENCY_WORDS = frozenset(
     authority's jobcentre dwp hmrc ambulance fire rescue coroner's coroner services' icb ccg commissioning
     clinical group homes housing association aid support therapies therapy counselling recovery wellbeing
     advice project projects solutions network forum alliance collective society charity prison prisons
-    inspectorate committee sub-committee subcommittee
+    inspectorate committee sub-committee subcommittee region regional division
     """.split()
 )
 AGENCY_NAMES = frozenset(
@@ -143,7 +143,7 @@ COMMON_ABBREVIATIONS = frozenset(
     CEO DCS DAS CQC UKHSA ICB DOB FOI
     ELSA ASQ IAPT AVPU GCS EYFS SENDCO PEP PEIP TAMHS CGL CAB DWP PIP ESA UC HMRC ECHP NEET ELKLAN WRAP
     EWO ESW FSW ISW PSW OIC BWV SVD SLT CMHT CRHT EDT FYI COPD BP PMH TBSA SIMS CPOMS PRF ECA ECAS HCA
-    PPN DVPN DVPO NMO IOPC PNC ANPR CCTV SOCO CAIT MIU RTC NOK OOH GCSE PRU CYP PAT
+    PPN DVPN DVPO NMO IOPC PNC ANPR CCTV SOCO CAIT MIU RTC NOK OOH GCSE PRU CYP PAT TL
     """.split()
 )
 
@@ -152,6 +152,7 @@ STREET_TYPES = (
     "Place", "Gardens", "Grove", "Terrace", "Walk", "Row", "Hill", "View", "Rise", "Square", "Mews", "Green",
     "Parade", "Gate", "Fold", "Yard", "Wharf", "Vale", "Meadow", "Meadows", "Croft", "Chase", "Approach",
     "Heights", "Boulevard", "Park", "Wynd", "Brow", "Crest", "Dene", "Garth", "Mount", "Passage", "Quay",
+    "Cottages", "Villas", "Buildings",
 )
 # Without a house number only the unmistakable street words count ("Family Court" is not an address).
 UNNUMBERED_STREET_TYPES = (
@@ -216,7 +217,7 @@ RANKS = (
     "Detective Chief Superintendent", "Detective Superintendent", "Detective Chief Inspector",
     "Detective Inspector", "Detective Sergeant", "Detective Constable", "Chief Superintendent",
     "Superintendent", "Chief Inspector", "Inspector", "Sergeant", "Police Constable", "Constable",
-    "PCSO", "PSO", "PC", "WPC", "DC", "DS", "DI", "DCI", "DSI", "DSU", "Sgt", "Insp", "Nurse", "Sister",
+    "PCSO", "PSO", "PC", "WPC", "DC", "DS", "PS", "DI", "DCI", "DSI", "DSU", "Sgt", "Insp", "Nurse", "Sister",
 )
 
 # Head nouns of job titles: capitalised words before one of these are a job title, not a name
