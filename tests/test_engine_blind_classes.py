@@ -564,3 +564,58 @@ def test_cottages_estates_and_storms(anonymiser_factory):
     assert anonymiser.anonymise("nan lives on the Brackenhurst estate").text == "nan lives on the [estate]"
     assert anonymiser.anonymise("Nursery closed early: Storm Ciara brought a tree down.").text == \
         "Nursery closed early: Storm Ciara brought a tree down."
+
+
+# ---- Classes found on the sixth blind set, with new invented examples ---------------------------------
+
+# 29. Registered names that are words, in hurried lines with capitals elsewhere; after a family word; with
+# the surname's initial; as words in idioms and compounds.
+def test_registered_word_names_in_mixed_lines(anonymiser_factory):
+    register = Register(
+        people=(Person("Rowan Pearce", "Sibling 1", ("Rowan",), "brother"),
+                Person("Ivy Pearce", "Maternal grandmother", ("Ivy",), "maternal grandmother"),
+                Person("Chase Pearce", "Father", ("Chase",), "father")),
+        places=(Place("Flat 7 Larkspur House", "the family home", ("Larkspur House",), "address"),),
+        exempt=(),
+    )
+    anonymiser = anonymiser_factory(register)
+    cases = {
+        "23/01 tc mum. she was ok, said rowan not sleeping. Mrs Hall (head) aware.": ["rowan"],
+        "06/02 att 80%. Mrs Hall pleased. Kayden (rowan's mate) also off a lot.": ["rowan"],
+        "Mon  drop 08:05 ivy p   collect 15:10 I Pearce": ["ivy p"],
+        'Contacts saved on the handset: "nan ivy" = 01384 572913': ["ivy"],
+        "Address: 7 Larkspur House, Tessingford": ["7 Larkspur"],
+    }
+    for text, leaks in cases.items():
+        output = anonymiser.anonymise(text).text
+        assert _absent(output, leaks) == [], output
+    for text in ["ivy-covered wall by the gate. leave us in peace. chase up the referral."]:
+        assert anonymiser.anonymise(text).text == text
+
+
+# 30. Initials in a distribution list, a pair of sign-offs, the owner column of an action plan; a given
+# name before a learned surname in a table; a lower-case friend outside hurried notes; a nickname in the
+# middle of a name.
+def test_initials_lists_tables_and_nicknames(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "Nursery: Dee Wall and Bethany Kaur. DSL Dinis Carvalho. Business manager Joanne Platt.",
+        "Referred to SALT with consent. – DW/BK",
+        "Distribution (secure email): DW, BK, DC; parents by post.",
+        "| 2.1 | Letter to the father | JP | 21/01/2026 |",
+        "Zara Iqbal | 09:00 | Naveed Iqbal | 14:00",
+        "collect 15:45 (+ friend vinnie, waited outside)",
+        'Present: Oluwadamilare "Dami" Ojo (housing).',
+    ])]
+    assert _absent(" | ".join(outputs[1:]), ["DW", "BK", "DC", "JP", "Naveed", "vinnie", "Oluwadamilare", "Dami"]) == [], \
+        outputs
+
+
+# 31. Log numbers with their date, spaced incident numbers; a month and year is not a reference.
+def test_logs_incidents_and_months(anonymiser_factory):
+    anonymiser = anonymiser_factory(dates="keep")
+    output = anonymiser.anonymise("Linked log: Log 0477 of 06/05/25. Incident no. 45 8830 219.").text
+    assert _absent(output, ["0477", "8830"]) == [], output
+    text = "No GP entries between 03/2024 and 02/2025."
+    assert anonymiser.anonymise(text).text == text
+    text = "Referral to MARAC and to Black Country Women's Aid IDVA service made."
+    assert anonymiser.anonymise(text).text == text

@@ -246,8 +246,8 @@ class Anonymiser:
                 continue
             wide = self._particle_span(text, start, end)
             given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
-            if given and name_like(given.group("given")) and not self._english.common(given.group("given").lower()) \
-                    and not at_sentence_start(text, given.start("given")):
+            if given and name_like(given.group("given")) and given.group("given").lower() not in self._english.other \
+                    and not (given.group("given").lower() in self._english.nouns and not is_first_name(given.group("given"))):
                 wide = (given.start("given"), wide[1])  # "Osian Pugh" after "Carys Pugh" was learned
             if not any(s < wide[1] and wide[0] < e for s, e in taken):
                 start, end = wide

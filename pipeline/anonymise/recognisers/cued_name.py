@@ -64,6 +64,10 @@ _QUOTED_NICKNAME = re.compile(
     r"(?P<run>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*\([ \t]*[\"“‘']"
     r"(?P<nick>[A-Z][\w'’-]+)[\"”’'][ \t]*\)"
 )
+# A nickname in quotation marks between the given name and the surname: 'Oluwadamilare "Dami" Ojo'.
+_NICKNAME_INSIDE = re.compile(
+    r"(?<![\w'’-])(?P<run>[A-Z][\w'’-]+[ \t]+[\"“](?P<nick>[A-Z][\w'’-]+)[\"”][ \t]+[A-Z][\w'’-]+)(?![\w'’-])"
+)
 # A full name alone in brackets after what the person does: "office (Jan Polglase) rang mum".
 _BRACKETED_NAME = re.compile(rf"\((?P<run>[A-Z][a-z'’]+[ \t]+{NAME_TOKEN})\)")
 _AFTER_ROLE_BRACKET = re.compile(r"\(\s*(?P<run>[^()]{2,60}?)\s*\)")
@@ -114,11 +118,13 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
             span = _name_at(text, cue.end())
             if span:
                 found[span] = None
-        for span_start, span_end in lower_case_spans(text):
-            for match in _LOWER_CUED.finditer(text, span_start, span_end):
-                name = match.group("name")
-                if is_first_name(name) or not (known_word(name) or self.english.common(name)):
-                    found[(match.start("name"), match.end("name"))] = None
+        spans = lower_case_spans(text)
+        for match in _LOWER_CUED.finditer(text):
+            name = match.group("name")
+            in_notes = any(s <= match.start() and match.end() <= e for s, e in spans)
+            # Outside hurried notes only a word no dictionary has ("+ friend vinnie, waited outside").
+            if (in_notes and is_first_name(name)) or not (known_word(name) or self.english.common(name)):
+                found[(match.start("name"), match.end("name"))] = None
         for match in _BRACKETED_ROLE.finditer(text):
             role_words = re.findall(r"[A-Za-z']+", match.group("role").lower())
             if role_words and role_words[0] in ROLE_WORDS | {"emergency", "paramedic", "chair", "pharmacist"}:
@@ -138,6 +144,8 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
                 found[span] = None
             if not match.group("nick").isupper() and not known_word(match.group("nick")):
                 nicknames.append((match.start("nick"), match.end("nick")))  # not 'Team Around the Family ("TAF")'
+        for match in _NICKNAME_INSIDE.finditer(text):
+            nicknames.append((match.start("run"), match.end("run")))
         for match in _BRACKETED_NAME.finditer(text):
             first, last = match.group("run").split()[0], match.group("run").split()[-1]
             if is_first_name(first) and name_like(last):

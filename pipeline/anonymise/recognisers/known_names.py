@@ -4,9 +4,12 @@ The model finds "Jayden Brown" in one sentence but may miss "BROWN's car" in the
 table cell three pages later. Every mention must go for the person to be protected, so once a run has
 labelled an unknown person, the parts of their name are looked for everywhere else in the run.
 
-Only names the model or a title vouched for are learned: a full name of two or more words ("Jayden Brown")
-or a titled one ("Mr Okafor"). A single word the model called a person is too often a misreading. The
-learned parts are matched only when written as a name (capitalised or in capitals), never in lower case.
+Only names the model, a title or a cue vouched for are learned: a full name of two or more words ("Jayden
+Brown"), a titled one ("Mr Okafor"), or a guess made of a known given name and an unknown surname. A single
+word the model called a person is too often a misreading. The learned parts are matched when written as a
+name (capitalised or in capitals), and in lower case only in notes typed without capitals; there a given
+name that is also a word ("bob", "pat") counts only where a person stands ("bob + crystal met", "pat
+weighed her"). Short forms of a learned given name count too ("Des" for Desmond, "Seun" for Oluwaseun).
 
 A learned full name also gives its initials: records refer to a professional named in full in one place as
 "EK advised monitoring" or "sod to send minutes" in another, and one surviving "EK" identifies her. Initials
@@ -182,6 +185,11 @@ class KnownNames:
 
 # What may follow a sign-off on its line: a date or a time ("BA 28/11/2023", "KT 14:20").
 _SIGN_OFF_REST = re.compile(r"[ \t.]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[:.]?\d{2})?[ \t.]*")
+# A cell of its own, and a list of initials around these ones.
+_CELL = re.compile(r"(?:^|[|\t])[ \t]*$")
+_CELL_END = re.compile(r"[ \t]*(?:[|\t]|$)")
+_INITIALS_LIST = re.compile(r"(?:^|[\s:(])[A-Z]{2,4}[ \t]*[,/&][ \t]*(?:[A-Z]{2,4}[ \t]*[,/&][ \t]*)*$")
+_INITIALS_LIST_AFTER = re.compile(r"[ \t]*[,/&][ \t]*[A-Z]{2,4}(?![\w'’-])")
 # Words that join a person to what they did or to someone else: "w/ JP", "with KT", "cc LP", "+ DR".
 _JOINED_BEFORE = re.compile(r"(?:(?<![\w/])(?:w/|w|with|by|from|cc|and|re)|[+&])[ \t]+$")
 
@@ -279,7 +287,8 @@ def _initials_pattern(initials: set[str]) -> re.Pattern[str] | None:
             forms.add(r"\.?[ \t]".join(item) + r"\b")  # "K B's mum", "K. B."
     body = "|".join(sorted(forms, key=len, reverse=True))
     # A possessive may follow ("K B's mum"); another letter after an apostrophe may not ("SO" in "SO'D").
-    return re.compile(rf"(?<![\w'’.@/-])(?:{body})(?![\w@-]|['’](?![sS]\b)\w|\.\w)")
+    # "DW/BK" is two people's initials; a slash inside a web address is not ("/KB" needs a capital before).
+    return re.compile(rf"(?<![\w'’.@-])(?<![a-z0-9]/)(?:{body})(?![\w@-]|['’](?![sS]\b)\w|\.\w)")
 
 
 # After a given name that is also a word, in notes typed without capitals, what only a person does:
@@ -325,6 +334,10 @@ def _person_position(text: str, start: int, end: int) -> bool:
         return True  # "(TL supervising)"
     if _JOINED_BEFORE.search(text, max(0, start - 8), start):
         return True  # "call w/ JP re door", "bob + KT met"
+    if _CELL.search(text, max(0, start - 3), start) and _CELL_END.match(text, end):
+        return True  # "| JP |": the owner column of an action plan
+    if _INITIALS_LIST.search(text[max(0, start - 40):start]) or _INITIALS_LIST_AFTER.match(text, end):
+        return True  # "AE / MBG", "Distribution: AE, CF, MT", "DW/BK"
     before = text[max(0, start - 12):start]
     role = re.search(r"\b([A-Za-z]{2,5})[ \t]+$", before)
     return bool(role) and role.group(1).upper() in _ROLE_ABBREVIATIONS and (role.group(1).isupper()

@@ -219,13 +219,17 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
             # of who was seen): when in doubt, the name.
             return bool(following) and (following.group(1).lower() in _MODAL_VERBS
                                         or following.group(1).lower() in WORD_USE_FOLLOWERS)
-        if following and following.group(1).lower() in _VERB_PARTICLES and word.lower() in ORDINARY_WORD_NAMES:
+        if following and following.group(1).lower() in _VERB_PARTICLES and word.lower() in _VERB_NAMES:
             return True  # "Chase up with mum", "Mark down as absent": an instruction
         return bool(following) and following.group(1).lower() in WORD_USE_FOLLOWERS
     return False
 
 
+_FAMILY_WORDS = frozenset("nan nana nanna gran granny grandad grandma aunty auntie aunt uncle cousin".split())
 _VERB_PARTICLES = frozenset("up down out off back through over".split())
+# Names that are also verbs taking those particles ("chase up the referral", "mark down as absent").
+_VERB_NAMES = frozenset("chase mark pat rob bob sue bill".split())
+_IDIOMS = frozenset({("in", "peace"), ("at", "peace"), ("at", "dawn"), ("by", "dawn"), ("at", "will")})
 
 
 _WORD_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|some|bit[ \t]+of|lots[ \t]+of)[ \t]+)$")
@@ -286,14 +290,25 @@ def _lower_case_word_use(text: str, match: re.Match[str]) -> bool:
     if _WORD_DETERMINER.search(text, max(0, match.start() - 12), match.start()):
         return True  # "a bee mask", "a bit of honey", "the peace": a thing, not a person
     # The words before it in the same clause: "dad) | sky is in hospital" has nothing before "sky".
-    window = re.split(r"[|().;:!?\n]", text[max(0, match.start() - 25):match.start()])[-1]
+    window = re.split(r"[|().;:!?,\n]", text[max(0, match.start() - 25):match.start()])[-1]
     before = re.findall(r"[a-z']+", window.lower())
     after = re.match(r"\s+([a-z']+)", text[match.end():match.end() + 25].lower())
-    if match.group("name").lower() in _MODALS and after and after.group(1) in _MODAL_VERBS:
+    name = match.group("name").lower()
+    if name in _MODALS and after and after.group(1) in _MODAL_VERBS:
         return True  # "nurses will complete the training"
+    if re.match(r"-[a-z]", text[match.end():match.end() + 2]):
+        return True  # "a hazel-brown mark": part of a compound word
+    if after and after.group(1) in _VERB_PARTICLES and name in _VERB_NAMES:
+        return True  # "chase up", "pat down"; but "jack back at school", "sky back" are the children
+    idiom = re.search(r"\b(in|at|by)[ \t]+$", text[max(0, match.start() - 4):match.start()])
+    if idiom and (idiom.group(1), name) in _IDIOMS:
+        return True  # "leave us in peace", "up at dawn"
+    if before and before[-1] in _FAMILY_WORDS and name not in _MODALS:
+        return False  # "nan hazel", "aunty bev": what the family call her, then her name
     if before and before[-1] in _SUBJECTS:
         return True
-    return bool(after) and after.group(1) in _AFTER_MODALS
+    # "will not", "may have": the modal; "jack not sleeping" is the boy.
+    return bool(after) and after.group(1) in _AFTER_MODALS and name in _MODALS
 
 
 def lower_case_text(text: str) -> bool:
@@ -335,9 +350,10 @@ def lower_case_spans(text: str) -> list[tuple[int, int]]:
         else:
             # A sentence its writer did not start with a capital ("06/11/23 chase told Kieran Boswell...")
             # is typed in a hurry, whatever else on the line has capitals.
-            for sentence in _LOWER_SENTENCE.finditer(line.group()):
-                if not _ABBREVIATION_BEFORE.search(line.group(), 0, sentence.start()):
-                    spans.append((line.start() + sentence.start("body"), line.start() + sentence.end()))
+            # The writer of such a sentence drops capitals elsewhere on the line too ("Kayden (jack's mate)").
+            if any(not _ABBREVIATION_BEFORE.search(line.group(), 0, sentence.start())
+                   for sentence in _LOWER_SENTENCE.finditer(line.group())):
+                spans.append((line.start(), line.end()))
     return spans
 
 

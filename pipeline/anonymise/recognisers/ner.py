@@ -70,6 +70,7 @@ _AGENCY_WORD = re.compile(r"[\w'’&]+")
 # institution word ("Junior School").
 _SCHOOL_BY_ADJECTIVE = frozenset({"the primary school", "the secondary school"})
 _INSTITUTION = re.compile(r"\b(?:school|academy|college|C\.? ?of ?E)\b", re.IGNORECASE)
+_AGENCY_HEAD_AFTER = re.compile(r"[ \t]+(?:Aid|Service|Services|Trust|Partnership|Project|Advocacy|Charity)\b")
 _GENERIC_KINDS = frozenset(
     "nursery school hospital surgery practice centre clinic ward unit primary secondary academy college home "
     "pre-school preschool infants junior the".split()
@@ -224,8 +225,9 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         words = _AGENCY_WORD.findall(span)
         if words and (_is_agency_word(words[-1]) or words[-1].lower() in NAME_TO_PLACE_TAIL):
             return self._place(text, start, end, "ORG")
-        if AGENCY_REST.match(text, end):
-            return self._keep(text, start, end, label)  # "Kernow Drug" in "Kernow Drug and Alcohol Service"
+        if AGENCY_REST.match(text, end) or _AGENCY_HEAD_AFTER.match(text, end):
+            # "Kernow Drug" in "Kernow Drug and Alcohol Service"; "Black Country Women's" + " Aid"
+            return self._keep(text, start, end, label)
         if BREED.fullmatch(text[start:end].strip()) or re.match(r"Storm[ \t]+[A-Z]", text[start:end]):
             # a dog breed, a named storm ("Storm Isha")
             return self._keep(text, start, end, label)  # "a Jack Russell loose in the close": a dog
@@ -251,8 +253,8 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             return None
         if span.islower() and " " not in span and (span in self.english.nouns or span in self.english.other):
             return None  # "a bee mask": the model misreading an everyday word
-        if AGENCY_REST.match(text, end):
-            return self._keep(text, start, end, label)  # "Kernow Drug" in "Kernow Drug and Alcohol Service"
+        if AGENCY_REST.match(text, end) or _AGENCY_HEAD_AFTER.match(text, end):
+            return self._keep(text, start, end, label)  # "Black Country Women's" + " Aid"
         if _PARTICLE_NAME.fullmatch(span) or (
             _PARTICLE_BEFORE.search(text, max(0, start - 20), start) and _ONE_WORD.fullmatch(span)
         ):

@@ -41,10 +41,16 @@ _COLLAR = re.compile(
 )
 _EXHIBIT = re.compile(r"(?i:\bexhibits?(?:[ \t]+(?:ref|no|number)\.?)?)[ \t:]+(?P<id>[A-Z]{1,4}/\d{1,3}[A-Z]?)\b")
 _PREFIXED_ID = re.compile(r"(?<![\w/-])(?P<id>[A-Z]{2,5}-\d{5,})(?![\w/-])")
-_LOG_WITH_DATE = re.compile(r"(?P<id>\bCAD[ \t:#]*\d{3,6}[ \t]+\d{1,2}/\d{1,2}/\d{2,4})\b")  # one log number
+# A log number with its date is one number: "CAD 0417 14/03/24", "Log 0312 of 06/05/25".
+_LOG_WITH_DATE = re.compile(r"(?P<id>\b(?:CAD|Log|LOG)[ \t:#]*\d{3,6}[ \t]+(?:of[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4})\b")
+# A spaced number after "Incident no." ("45 8830 211").
+_SPACED_AFTER_INTRO = re.compile(r"(?i:\b(?:incident|crime|case|log|occurrence)\s+(?:no|number|ref)\.?\s*:?\s*)"
+                                 r"(?P<id>\d{2,4}(?:[ ]\d{3,4}){1,3})\b")
 
 
 def _is_reference(value: str, minimum_digits: int = 3) -> bool:
+    if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d", value):
+        return False  # "between 03/2024 and 02/2025": a month, not a reference
     digits = sum(c.isdigit() for c in value)
     return digits >= minimum_digits and len(value) >= 4 and not DATE_RE.fullmatch(value)
 
@@ -64,7 +70,7 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
         if not any(c.isdigit() for c in text):
             return []
         spans: dict[tuple[int, int], None] = {}
-        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE):
+        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _SPACED_AFTER_INTRO):
             for match in pattern.finditer(text):
                 spans[(match.start("id"), match.end("id"))] = None
         for pattern in (_WITH_CONTEXT, *_SHAPES):

@@ -21,7 +21,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ...register import Person, Place, Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import VariantTable, is_initials, lower_case_spans, used_as_word, variant_key
+from .names import VariantTable, at_sentence_start, is_initials, lower_case_spans, used_as_word, variant_key
 from .wordlists import EnglishWords, is_first_name, known_word
 from .vocabulary import (
     ADULT_TITLES,
@@ -211,6 +211,10 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
             targets, end = self._initial_after(text, match, variant.targets, end)
             entity_type, replacement = self._resolve(targets, match.group("title"), variant.fixed)
             start = match.start()
+            if entity_type == "PLACE":
+                number = _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 16), start)
+                if number:
+                    start = number.start()  # "12 Ashgrove House" when the register has "Ashgrove House"
             title = (match.group("title") or "").strip().rstrip(".").lower()
             if title in FAMILY_ROLE_WORDS and all(self.targets[i].family for i in variant.targets):
                 start = match.start("name")  # "Sister Poppy" is her sister, not a nurse: the word stays
@@ -232,6 +236,12 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
             fit = {i for i in people if any(n[:1] == letter for n in self.first_names[i])}
             if fit:
                 return fit, after.end("letter")
+        after = re.match(r"[ \t]+(?P<letter>[a-zA-Z])\.?(?![\w'’-])", text[end:end + 4])
+        if after and people and after.group("letter").upper() != "I" and not (
+                after.group("letter") == "a" and not at_sentence_start(text, match.start())):
+            fit = {i for i in people if any(n[:1] == after.group("letter").upper() for n in self.surname_initials[i])}
+            if fit:
+                return fit, end + after.end("letter")  # "hazel d", "Kez P": the surname's initial
         after = _TRAILING_SURNAME_INITIALS.match(text, end)
         if after and people:
             letters = re.sub(r"[.\s]", "", after.group("letters")).replace("-", "")
@@ -260,10 +270,25 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         """Every written form, and in lines typed without capitals (a whole note, or one hurried line in
         a document written properly) the lower-case forms of names that are also words ("nat", "pat")."""
         matches = {(m.start(), m.end()): m for m in self.regex.finditer(text)}
-        for start, end in lower_case_spans(text):
-            for match in self.lower_case_regex.finditer(text, start, end):
+        spans = lower_case_spans(text)
+        for match in self.lower_case_regex.finditer(text):
+            if any(start <= match.start() and match.end() <= end for start, end in spans) or self._lower_case_name(
+                    text, match):
                 matches.setdefault((match.start(), match.end()), match)
         return [matches[key] for key in sorted(matches)]
+
+    def _lower_case_name(self, text: str, match: re.Match[str]) -> bool:
+        """A registered name in lower case outside hurried notes, where only the person fits: after a family
+        word ("nan hazel") or with the initial of the person's surname after it ("hazel d")."""
+        if not match.group("name").islower():
+            return False
+        if _FAMILY_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            return True
+        after = re.match(r"[ \t]+([a-z])(?![\w'’-])", text[match.end():match.end() + 4])
+        variant = self.table.lookup(match.group("name"))
+        return bool(after and variant) and any(
+            after.group(1).upper() in initials[:1] for i in variant.targets if i < len(self.surname_initials)
+            for initials in self.surname_initials[i])
 
     def _word_with_s(self, match: re.Match[str]) -> bool:
         word = match.group("name") + (match.group("tail") or "") + "s"
@@ -304,6 +329,8 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         return entity_type, "[name]"
 
 
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Unit)[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+$")
+_FAMILY_BEFORE = re.compile(r"(?<![\w'’-])(?:nan|nana|nanna|gran|granny|grandad|grandma|aunty|auntie|aunt|uncle)[ \t]+$")
 _TRAILING_INITIAL = re.compile(r"[ \t]+(?P<letter>[A-Z])\.?(?![\w'’-])")
 _TRAILING_SURNAME_INITIALS = re.compile(r"[ \t]+(?P<letters>[A-Z]\.?(?:-[A-Z]\.?)+)(?![\w'’-])")
 _LIST_JOIN = re.compile(r"[ \t]*(?:/|,|&|\+|and)[ \t]*")

@@ -38,7 +38,7 @@ ORDINARY_WORD_NAMES = frozenset(
 # Words that after a sentence-initial capitalised name show the word is being used as a word:
 # "Will you...", "May I...", "Mark the date", "Hope this helps".
 WORD_USE_FOLLOWERS = frozenset(
-    "i you we they he she it the a an this that these those there our your my its their for".split()
+    "i you we they he she it the a an this that these those there our your my its their for of".split()
 )
 # Not "not": "Will not present" in a nursery register is the child, so the name is replaced.
 
@@ -96,7 +96,7 @@ AGENCY_WORDS = frozenset(
     authority's jobcentre dwp hmrc ambulance fire rescue coroner's coroner services' icb ccg commissioning
     clinical group homes housing association aid support therapies therapy counselling recovery wellbeing
     advice project projects solutions network forum alliance collective society charity prison prisons
-    inspectorate committee sub-committee subcommittee region regional division
+    inspectorate committee sub-committee subcommittee region regional division advocacy
     """.split()
 )
 AGENCY_NAMES = frozenset(
