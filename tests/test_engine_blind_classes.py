@@ -619,3 +619,17 @@ def test_logs_incidents_and_months(anonymiser_factory):
     assert anonymiser.anonymise(text).text == text
     text = "Referral to MARAC and to Black Country Women's Aid IDVA service made."
     assert anonymiser.anonymise(text).text == text
+
+
+# A line that opens in lower case is not always a hurried note: list items and continuations keep the
+# modal "will" even when someone called Will is registered (seen in the sample case's Overview Report).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ambulance-1: Ambulance safeguarding referrals will record the name of every adult present.",
+        "identify what needs to change, who will change it and how the Board will know it has worked.",
+        "csc-3: Cases will be transferred with a joint visit, and plans will close only after a review.",
+    ],
+)
+def test_modal_will_in_lines_opening_in_lower_case(anonymiser, text):
+    assert anonymiser.anonymise(text).text == text

@@ -226,6 +226,7 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
 
 
 _FAMILY_WORDS = frozenset("nan nana nanna gran granny grandad grandma aunty auntie aunt uncle cousin".split())
+_LOWER_NAME_FOLLOWERS = frozenset("to at in on with from off back not".split())
 _VERB_PARTICLES = frozenset("up down out off back through over".split())
 # Names that are also verbs taking those particles ("chase up the referral", "mark down as absent").
 _VERB_NAMES = frozenset("chase mark pat rob bob sue bill".split())
@@ -294,8 +295,10 @@ def _lower_case_word_use(text: str, match: re.Match[str]) -> bool:
     before = re.findall(r"[a-z']+", window.lower())
     after = re.match(r"\s+([a-z']+)", text[match.end():match.end() + 25].lower())
     name = match.group("name").lower()
-    if name in _MODALS and after and after.group(1) in _MODAL_VERBS:
-        return True  # "nurses will complete the training"
+    if name in _MODALS and after and (after.group(1) in _MODAL_VERBS or not (
+            after.group(1) in _NAME_FOLLOWERS or after.group(1) in _LOWER_NAME_FOLLOWERS
+            or re.fullmatch(r"[a-z]+(?:ed|[^s]s|ing)", after.group(1)))):
+        return True  # "referrals will record", "nurses will complete": the modal; "will said" is the boy
     if re.match(r"-[a-z]", text[match.end():match.end() + 2]):
         return True  # "a hazel-brown mark": part of a compound word
     if after and after.group(1) in _VERB_PARTICLES and name in _VERB_NAMES:
@@ -350,14 +353,19 @@ def lower_case_spans(text: str) -> list[tuple[int, int]]:
         else:
             # A sentence its writer did not start with a capital ("06/11/23 chase told Kieran Boswell...")
             # is typed in a hurry, whatever else on the line has capitals.
-            # The writer of such a sentence drops capitals elsewhere on the line too ("Kayden (jack's mate)").
-            if any(not _ABBREVIATION_BEFORE.search(line.group(), 0, sentence.start())
-                   for sentence in _LOWER_SENTENCE.finditer(line.group())):
+            sentences = [s for s in _LOWER_SENTENCE.finditer(line.group())
+                         if not _ABBREVIATION_BEFORE.search(line.group(), 0, s.start())]
+            if sentences and _DATED_ENTRY.match(line.group()):
+                # The writer of a dated note with such a sentence drops capitals elsewhere on the line too
+                # ("06/02 att 80%. Mrs Hall pleased. Kayden (jack's mate) off").
                 spans.append((line.start(), line.end()))
+            else:
+                spans.extend((line.start() + s.start("body"), line.start() + s.end()) for s in sentences)
     return spans
 
 
 _LABEL_END = re.compile(r":[ \t]+")
+_DATED_ENTRY = re.compile(r"[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
 # A sentence opening in lower case, at the start of a line (after a date or time) or after a full stop.
 _LOWER_SENTENCE = re.compile(
     r"(?:^[ \t]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+)?(?:\d{1,2}[:.]\d{2}[ \t]+)?|(?<=[.!?|])[ \t]+)"
