@@ -633,3 +633,21 @@ def test_logs_incidents_and_months(anonymiser_factory):
 )
 def test_modal_will_in_lines_opening_in_lower_case(anonymiser, text):
     assert anonymiser.anonymise(text).text == text
+
+
+# ---- Classes found on the seventh blind set (after its only blind run), with new invented examples -----
+
+def test_entry_initials_user_names_flats_and_county_agencies(anonymiser_factory):
+    register = Register(people=(Person("Kerry-Ann Baptiste", "Mother", (), "mother"),), places=(), exempt=())
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        "14/02/2024 BD - Tel call from the neighbour re: noise at night.",
+        "Dictated RK/typed jw",
+        "PATIENT SUMMARY (EMIS Web)    Printed 03/03/2025 by tpryce for the GP",
+        "Caller: a neighbour (Flat 5), tel 07534 671 209",
+        "Last known address: Static 17, Heron Holiday Park, ME12 4QA",
+        "Woman: Kerry-Ann Baptiste    Hosp no: K5571093",
+        "Kent Abbott rang.", "Referred to Kent Police and Kent County Council.",
+    ])]
+    assert _absent(" | ".join(outputs[:6]), ["BD", "jw", "tpryce", "Flat 5", "Static", "Heron", "K5571093"]) == [], outputs
+    assert "Hosp no" in outputs[5], outputs
+    assert outputs[7] == "Referred to Kent Police and Kent County Council.", outputs

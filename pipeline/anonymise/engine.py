@@ -52,6 +52,11 @@ _PARTICLES_BEFORE = re.compile(
 _PARTICLES_AFTER = re.compile(rf"(?:[ \t]+{PARTICLE})+[ \t]+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 # An agency named after two places joined by "and" ("Devon and Cornwall Police"): never a learned name.
 _AGENCY_AND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+" + AGENCY_REST.pattern)
+# A county or town before the kind of public body it names: "Kent Police", "Kent County Council".
+_PLACE_AGENCY = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?:Police|Constabulary|County[ \t]+Council|"
+    r"Borough[ \t]+Council|City[ \t]+Council|Council|Fostering|Homechoice|Fire[ \t]+and[ \t]+Rescue)\b"
+)
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+$")
 _LONE_INITIAL = re.compile(r"[ \t]+[a-zA-Z]\.?")
 _NAME_ONLY = re.compile(r"[\s\-'’.]*(?:(?:[A-Z][\w'’]*|de|van|von|der|den|da|di|du|le|la|dos|bin|al)[\s\-'’.]*)+")
@@ -239,6 +244,7 @@ class Anonymiser:
                  if not (r.source == "ner" and r.replacement in _FALLBACK_LABELS)] + exempt
         # "Devon and Cornwall Police": a learned "Devon" is not a person inside an agency's name.
         taken += [(m.start(), m.end()) for m in _AGENCY_AND.finditer(text)]
+        taken += [(m.start(), m.end()) for m in _PLACE_AGENCY.finditer(text)]  # "Kent Police": Kent is a county
         taken += [(m.start(), m.end()) for m in BREED.finditer(text)]  # "Jack Russell": a dog
         extra = []
         for start, end in self._known.find(text):
@@ -370,7 +376,9 @@ class Anonymiser:
         if not gaps:
             return []
         same_register = {(c.source, c.entity_type, c.replacement) for c in covered}
-        widen = all(_NAME_ONLY.fullmatch(text[s:e]) and not self._sentence_word(text, s, e) for s, e in gaps)
+        # Never across a column gap ("Kerry-Ann Baptiste    Hosp no: ..."): that is the next field.
+        widen = all(_NAME_ONLY.fullmatch(text[s:e]) and not self._sentence_word(text, s, e)
+                    and not re.search(r"[ ]{2,}|\t", text[s:e]) for s, e in gaps)
         # Two recognisers saw parts of one unknown name ("MacLeod" and "Connor MacLeod"): one label.
         unknown_person = (len(covered) == 1 and covered[0].entity_type == candidate.entity_type == "PERSON"
                           and covered[0].replacement is None and covered[0].source != "exempt")

@@ -19,7 +19,7 @@ from .wordlists import known_word
 
 _WORD = r"[A-Z][\w'’-]*"
 _NUMBERED = re.compile(
-    r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:\s*-\s*\d{1,4})?,?\s+"
+    r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Apt|Unit|Room|Static|Caravan|Pitch|Plot)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:\s*-\s*\d{1,4})?,?\s+"
     rf"(?:{_WORD}\s+){{1,3}}(?:{'|'.join(STREET_TYPES)})\b"
 )
 _BUILDINGS = "House|Court|Lodge|Mansions|Building|Tower|Towers|Heights|Point|Block|Hall|Cottage|Cottages|Farm"
@@ -36,7 +36,7 @@ _PREMISES = (
 _FLAT_IN_BUILDING = re.compile(
     r"(?<![\w/])(?:(?:Flat|Apartment|Apt|Maisonette|Studio)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+(?:The[ \t]+)?"
     rf"{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}}"
-    rf"|(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Za-z]?,?[ \t]+"
+    rf"|(?:Flat|Apartment|Apt|Unit|Room|Static|Caravan|Pitch|Plot)[ \t]+\d+[A-Za-z]?,?[ \t]+"
     rf"(?:(?:The[ \t]+)?(?:{_WORD}[ \t]+){{0,3}}(?:{_PREMISES})\b|The(?:[ \t]+{_TITLE_WORD}){{1,3}}))"
 )
 # "at a hostel, Albion House": a named building after a preposition or a comma.
@@ -84,6 +84,8 @@ _LEADING_TYPE = re.compile(
     r"(?<![\w/£$.,])\d{1,4}[A-Za-z]?,?[ \t]+(?:Parc|Heol|Ffordd|Stryd|Lôn|Lon|Maes|Rhodfa|Plas|Bryn|Cae|Stret|Fordh)"
     r"[ \t]+(?:[a-z]{1,2}[ \t]+)?[A-Z][\w'’-]+"
 )
+# A flat named on its own, as a neighbour's or a caller's: "(neighbour, Flat 3)", "Flat 2 (Ms Yoon)".
+_LONE_FLAT = re.compile(r"(?<![\w/])(?:Flat|FLAT)[ \t]+\d{1,3}[A-Za-z]?(?![\w/-])")
 # A named housing estate: "Weaver Court estate", "the Brindle Fold estate".
 _ESTATE = re.compile(rf"(?P<name>(?:{_TITLE_WORD}[ \t]+){{1,3}})(?P<estate>[Ee]state)\b")
 _UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")
@@ -141,6 +143,9 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
             words = match.group("building").split()
             if not any(known_word(w) for w in words[:-1]):  # "Companies House", "Family Court" are not homes
                 found.append(self._result(match.start("building"), match.end("building")))
+        for match in _LONE_FLAT.finditer(text):
+            if not any(r.start <= match.start() and match.end() <= r.end for r in found):
+                found.append(self._result(match.start(), match.end()))
         numbered = [(r.start, r.end) for r in found]
         for match in _UNNUMBERED.finditer(text):
             start = _skip_leading_common_words(text, match.start(), match.end())

@@ -12,7 +12,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .vocabulary import AGENCY_WORDS, COMMON_ABBREVIATIONS, ROLE_WORDS
+from .vocabulary import AGENCY_WORDS, COMMON_ABBREVIATIONS, ROLE_WORDS, SERVICE_ABBREVIATIONS
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .names import at_sentence_start, lower_case_spans
@@ -58,9 +58,16 @@ _CUED_INITIALS = re.compile(
 _INITIAL_CAPS_SURNAME = re.compile(
     r"(?<![\w.'’-])(?P<name>(?P<initial>[B-HJ-Z])\.?[ \t](?P<surname>(?:[A-Z]['’])?[A-Z]{3,}(?:-[A-Z]{2,})?))(?![\w'’-])"
 )
+# The writer's initials opening a dated entry: "14/02/2024 BA - Tel call from...", "03/03 KT: rang mum".
+_ENTRY_INITIALS = re.compile(
+    r"^[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+(?P<name>[A-Z]{2,3})[ \t]*[-–—:][ \t]", re.MULTILINE
+)
+# Lower-case initials after the words that say who typed a letter: "Dictated RK/typed mh".
+_TYPED_LOWER = re.compile(r"(?i:\b(?:typed|dictated|transcribed))(?:[ \t]+by)?[ \t:]+(?P<name>[a-z]{2,3})(?![\w'’-])")
 # A system user name printed on a record or signing a note: "Printed 06/02/2024 by ssmith", "... on file. jbloggs".
 _USER_NAME = re.compile(
-    r"(?:\b(?:by|user|username|user[ \t]+id)[ \t]*:?[ \t]+|(?<=[.!?])[ \t]+)(?P<name>[a-z][a-z.]{3,15}\d{0,3})[ \t]*$",
+    r"(?:\b(?:by|user|username|user[ \t]+id)[ \t]*:?[ \t]+|(?<=[.!?])[ \t]+)(?P<name>[a-z][a-z.]{3,15}\d{0,3})"
+    r"(?=[ \t]*$|[ \t]+(?:for|at|on)\b|[,;])",
     re.MULTILINE,
 )
 # Irish and Scottish Gaelic surnames, with the given name before them or on their own when the particle
@@ -133,6 +140,10 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
             if not (known_word(name) or name in STOP_WORDS or name.upper() in COMMON_ABBREVIATIONS
                     or self.english.common(name) or "." in name and not re.fullmatch(r"[a-z]+\.[a-z]+", name)):
                 found.append(self._result(match.start("name"), match.start("name") + len(name)))
+        for pattern in (_ENTRY_INITIALS, _TYPED_LOWER):
+            for match in pattern.finditer(text):
+                if match.group("name") not in SERVICE_ABBREVIATIONS:  # "12/03 GP - seen": the GP, not initials
+                    found.append(self._result(match.start("name"), match.end("name")))
         for match in _CUED_INITIALS.finditer(text):
             letters = re.sub(r"[.\s]", "", match.group("name"))
             if letters not in COMMON_ABBREVIATIONS and letters not in _DOTTED_ABBREVIATIONS:

@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .names import SURNAME_PARTICLES, VariantTable, at_sentence_start, lower_case_spans, lower_case_text, used_as_word
 from .vocabulary import (
     COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, AGENCY_WORDS, COUNTRIES, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS,
-    TITLES,
+    SERVICE_ABBREVIATIONS, TITLES,
 )
 from .wordlists import EnglishWords, is_first_name, known_word
 
@@ -334,7 +334,8 @@ def _person_position(text: str, start: int, end: int) -> bool:
         return True  # "(TL supervising)"
     if _JOINED_BEFORE.search(text, max(0, start - 8), start):
         return True  # "call w/ JP re door", "bob + KT met"
-    if _CELL.search(text, max(0, start - 3), start) and _CELL_END.match(text, end):
+    if (_CELL.search(text, max(0, start - 3), start) and _CELL_END.match(text, end)
+            and re.sub(r"\W", "", text[start:end]).upper() not in SERVICE_ABBREVIATIONS):
         return True  # "| JP |": the owner column of an action plan
     if _INITIALS_LIST.search(text[max(0, start - 40):start]) or _INITIALS_LIST_AFTER.match(text, end):
         return True  # "AE / MBG", "Distribution: AE, CF, MT", "DW/BK"

@@ -15,7 +15,7 @@ from . import ScrRecogniser, recogniser, result
 from .dates import DATE_RE
 
 _INTRO = (
-    r"(?i:\b(?:crime|incident|occurrence|log|cad|case|file|custody|referral|record|client|patient|hospital|"
+    r"(?i:\b(?:crime|incident|occurrence|log|cad|case|file|custody|referral|record|client|patient|hospital|hosp|"
     r"police|mosaic|liquidlogic|rio|emis|systmone|crn|urn|pnc|ref|reference)\b"
     r"(?:\s+(?:ref(?:erence)?|no|nos|number|num|id|log|#))?\.?\s*(?:[:#=-]|is|was)?\s*)"
 )

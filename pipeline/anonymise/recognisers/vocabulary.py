@@ -147,6 +147,11 @@ COMMON_ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviations that are also everyday initials ("BA", "HR", "JP"): where only a person can stand (the
+# head of a dated entry, a cell of an action plan's owner column) they are a person; the rest ("GP", "SW")
+# are services and roles wherever they stand.
+SERVICE_ABBREVIATIONS = COMMON_ABBREVIATIONS - frozenset("BA MA HR AB JP CC MD ST RE NA NR PS TL".split())
+
 STREET_TYPES = (
     "Road", "Rd", "Street", "St", "Close", "Lane", "Avenue", "Ave", "Drive", "Way", "Crescent", "Court",
     "Place", "Gardens", "Grove", "Terrace", "Walk", "Row", "Hill", "View", "Rise", "Square", "Mews", "Green",
