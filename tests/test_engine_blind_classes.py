@@ -651,3 +651,20 @@ def test_entry_initials_user_names_flats_and_county_agencies(anonymiser_factory)
     assert _absent(" | ".join(outputs[:6]), ["BD", "jw", "tpryce", "Flat 5", "Static", "Heron", "K5571093"]) == [], outputs
     assert "Hosp no" in outputs[5], outputs
     assert outputs[7] == "Referred to Kent Police and Kent County Council.", outputs
+
+
+# 32. A registered person called by one letter where a name stands; a registered name that is a word,
+# used as the word after "no", "a second".
+def test_single_letters_and_word_names_as_words(anonymiser_factory):
+    register = Register(
+        people=(Person("Blessing Okafor", "Child J", ("Blessing",), "subject child"),
+                Person("Chance Okafor", "Sibling 1", ("Chance",), "brother")),
+        places=(), exempt=(),
+    )
+    anonymiser = anonymiser_factory(register)
+    output = anonymiser.anonymise("Staff noticed two bruises on B's upper arm at nappy change.").text
+    assert "B's" not in output and "Child J's" in output, output
+    for text in ["Plan B's steps were agreed.", "See appendix C, then grade C's targets."]:
+        assert anonymiser.anonymise(text).text == text
+    output = anonymiser.anonymise("no chance he will come. gave him a second chance. chance said he was hungry.").text
+    assert output == "no chance he will come. gave him a second chance. Sibling 1 said he was hungry.", output

@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .vocabulary import AGENCY_REST, AGENCY_WORDS, NAME_TO_PLACE_TAIL, ROLE_WORDS, STREET_TYPES
+from .vocabulary import AGENCY_REST, AGENCY_WORDS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_WORDS, STREET_TYPES
 from .names import at_sentence_start, lower_case_spans
 from .wordlists import known_word
 from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, EnglishWords, is_first_name, name_like, singulars
@@ -123,7 +123,8 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
             name = match.group("name")
             in_notes = any(s <= match.start() and match.end() <= e for s, e in spans)
             # Outside hurried notes only a word no dictionary has ("+ friend vinnie, waited outside").
-            if (in_notes and is_first_name(name)) or not (known_word(name) or self.english.common(name)):
+            if (in_notes and (is_first_name(name) or name in ORDINARY_WORD_NAMES)) or not (
+                    known_word(name) or self.english.common(name)):
                 found[(match.start("name"), match.end("name"))] = None
         for match in _BRACKETED_ROLE.finditer(text):
             role_words = re.findall(r"[A-Za-z']+", match.group("role").lower())

@@ -233,7 +233,8 @@ _VERB_NAMES = frozenset("chase mark pat rob bob sue bill".split())
 _IDIOMS = frozenset({("in", "peace"), ("at", "peace"), ("at", "dawn"), ("by", "dawn"), ("at", "will")})
 
 
-_WORD_DETERMINER = re.compile(r"(?i:\b(?:a|an|the|some|bit[ \t]+of|lots[ \t]+of)[ \t]+)$")
+_WORD_DETERMINER = re.compile(
+    r"(?i:\b(?:a|an|the|some|no|any|another|second|last|fair|bit[ \t]+of|lots[ \t]+of)[ \t]+)$")
 _MODALS = frozenset({"will", "may", "can"})
 _MODAL_VERBS = frozenset(
     "be have need continue attend provide review visit make take ensure ask contact meet discuss receive offer "

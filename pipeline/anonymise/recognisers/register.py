@@ -221,7 +221,23 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
             found.append(
                 result(entity_type, start, end, 1.0, "register", replacement, recogniser_name=self.code)
             )
-        return found + self._doubtful_initials_in_lists(text, found)
+        return found + self._doubtful_initials_in_lists(text, found) + self._single_letters(text, found)
+
+    def _single_letters(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A person called by one letter in notes ("bruises on B's upper arm", "spoke to S after our call"):
+        only where a name stands (a possessive, or after "to", "with", "told"...), and only when one register
+        person has a first name with that letter."""
+        extra = []
+        for match in (m for pattern in _SINGLE_LETTERS for m in pattern.finditer(text)):
+            letter = match.group("letter").lower()
+            if _LETTERED_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                continue  # "Plan B's", "vitamin D"
+            owners = {i for i, names in enumerate(self.first_names) if any(n[:1] == letter for n in names)}
+            if len(owners) == 1 and not any(r.start <= match.start() < r.end for r in found):
+                index = next(iter(owners))
+                extra.append(result("PERSON", match.start("letter"), match.end("letter"), 1.0, "register",
+                                    self.targets[index].pseudonym, recogniser_name=self.code))
+        return extra
 
     def _initial_after(self, text: str, match: re.Match[str], targets: set[int], end: int) -> tuple[set[int], int]:
         """An initial written after the name is part of it: "PENHALIGON-ROWE K" (surname, then the first
@@ -331,6 +347,24 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
 
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Unit)[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+$")
 _FAMILY_BEFORE = re.compile(r"(?<![\w'’-])(?:nan|nana|nanna|gran|granny|grandad|grandma|aunty|auntie|aunt|uncle)[ \t]+$")
+# "B's upper arm"; "spoke to S after our call": a person called by a capital letter (not A or I, which are
+# words), where a name stands: a possessive, or after a verb of contact.
+_SINGLE_LETTERS = (
+    re.compile(r"(?<![\w'’.-])(?P<letter>[B-HJ-Z])(?=['’]s\b)"),
+    re.compile(r"\b(?:to|with|told|asked|saw|see|seen)[ \t]+(?P<letter>[B-HJ-Z])"
+               r"(?=[ \t]+(?:after|about|at|in|on|re|today|yesterday)\b|[,;])"),
+    re.compile(r"\b(?:drove|took|collected|dropped|brought|fetched)[ \t]+(?P<letter>[B-HJ-Z])(?=[ \t]+(?:to|from|home|in)\b)"),
+    # Opening a dated entry or a sentence, before what the person did or had: "20/12/24 B chest infection",
+    # "first day back. C late as...".
+    re.compile(r"(?:^[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+|(?<=[.!?])[ \t]+)(?P<letter>[B-HJ-Z])"
+               r"(?=[ \t]+(?!section|coli|vitamins?|grade|day|list|team|block|wing)[a-z]{3,}\b)", re.MULTILINE),
+)
+_LETTERED_BEFORE = re.compile(
+    r"(?i:\b(?:plan|strep|vitamin|vit|hep|hepatitis|appendix|annex|schedule|section|part|form|category|grade|"
+    r"stage|type|level|key|year|class|group|zone|phase|ward|block|room|bay|bed|unit|floor|table|figure|page|"
+    r"wing|team|pod|area|site|court|option|step|tier|column|row|box|item|point|exhibit|child|sibling|mother|"
+    r"father|person|adult|baby|infant|parent|carer|partner|worker|officer|visitor|practitioner|agency)[ \t]+)$"
+)
 _TRAILING_INITIAL = re.compile(r"[ \t]+(?P<letter>[A-Z])\.?(?![\w'’-])")
 _TRAILING_SURNAME_INITIALS = re.compile(r"[ \t]+(?P<letters>[A-Z]\.?(?:-[A-Z]\.?)+)(?![\w'’-])")
 _LIST_JOIN = re.compile(r"[ \t]*(?:/|,|&|\+|and)[ \t]*")

@@ -31,7 +31,8 @@ ORDINARY_WORD_NAMES = frozenset(
     snow frost north south west east english french welsh bush swan crane fox wolf lamb bird finch sparrow
     robin wren bold bright jolly mild noble earnest constance virtue justice liberty victory august june
     april march cash major sage basil clay flint forest glen heath rowan sandy ash art bud chip
-    honey peace bee jack blossom cherry berry sugar candy dusty rusty
+    honey peace bee jack blossom cherry berry sugar candy dusty rusty chance blessing hyacinth willow primrose
+    lavender saffron marigold
     """.split()
 )
 
