@@ -668,3 +668,21 @@ def test_single_letters_and_word_names_as_words(anonymiser_factory):
         assert anonymiser.anonymise(text).text == text
     output = anonymiser.anonymise("no chance he will come. gave him a second chance. chance said he was hungry.").text
     assert output == "no chance he will come. gave him a second chance. Sibling 1 said he was hungry.", output
+
+
+# ---- Classes found on the eighth blind set (after its only blind run), with new invented examples ------
+
+def test_meeting_dates_roles_and_double_given_names(anonymiser_factory):
+    anonymiser = anonymiser_factory(dates="keep")
+    text = "Discussed at MARAC (31/07/2025); CP plan since the ICPC (5 August)."
+    assert anonymiser.anonymise(text).text == text
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "Sign-in sheet (typed up by the hub)",
+        'FROM ("Elif K"): is my brother with u?',
+        "Gran - Doreen Hollis | Tia-Jay | 10.05 |",
+        "Home visit to the flat w/ DC Tamsworth. Advanced Nurse Practitioner Jo Smedley saw her.",
+        "Visit to the site, Pitch 9. Plot 4 is empty.",
+    ])]
+    assert outputs[0] == "Sign-in sheet (typed up by the hub)", outputs
+    assert _absent(" | ".join(outputs[1:]), ["Elif", " K\"", "Tia-Jay", "Tamsworth", "Smedley", "Pitch 9"]) == [], outputs
+    assert "DC Person" in outputs[3] and "Advanced Nurse Practitioner Person" in outputs[3], outputs

@@ -393,6 +393,10 @@ class Anonymiser:
         extras = []
         for start, end in gaps:
             start, end = _trim_to_words(text, start, end)
+            # Not the shorthand or rank before the name: "w/ DC Tamm" -> "DC Person 5".
+            lead = re.match(r"(?:(?:w/|w|with|and|[a-z]+|[A-Z]{2,5})[ \t]+)+(?=[A-Z][a-z])", text[start:end])
+            if lead and all(t in ("w/", "w") or t.islower() or t in COMMON_ABBREVIATIONS for t in lead.group().split()):
+                start += lead.end()
             if start < end and not any(c.start < end and start < c.end for c in chosen):
                 extras.append(_Candidate(start, end, candidate.entity_type, candidate.source,
                                          candidate.replacement, candidate.priority))

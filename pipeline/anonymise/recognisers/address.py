@@ -85,7 +85,7 @@ _LEADING_TYPE = re.compile(
     r"[ \t]+(?:[a-z]{1,2}[ \t]+)?[A-Z][\w'’-]+"
 )
 # A flat named on its own, as a neighbour's or a caller's: "(neighbour, Flat 3)", "Flat 2 (Ms Yoon)".
-_LONE_FLAT = re.compile(r"(?<![\w/])(?:Flat|FLAT)[ \t]+\d{1,3}[A-Za-z]?(?![\w/-])")
+_LONE_FLAT = re.compile(r"(?<![\w/])(?:Flat|FLAT|Pitch|Plot|Static)[ \t]+\d{1,3}[A-Za-z]?(?![\w/-])")
 # A named housing estate: "Weaver Court estate", "the Brindle Fold estate".
 _ESTATE = re.compile(rf"(?P<name>(?:{_TITLE_WORD}[ \t]+){{1,3}})(?P<estate>[Ee]state)\b")
 _UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")

@@ -12,7 +12,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import ScrRecogniser, recogniser, result
 from .dates import DATE_RE, parse_date_match
-from .vocabulary import AGENCY_WORDS, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS
+from .vocabulary import AGENCY_WORDS, COMMON_ABBREVIATIONS, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS
 
 
 _CONTEXT = re.compile(
@@ -57,7 +57,10 @@ class DateOfBirthRecogniser(ScrRecogniser, LocalRecognizer):
                 continue
             before = text[max(0, match.start() - 40):match.start()]
             near = text[max(0, match.start() - AGE_NEARBY):match.end() + AGE_NEARBY]
-            if (_CONTEXT.search(before) or (_AFTER_NAME.search(before) and not _AFTER_PROFESSIONAL.search(before))
+            after_name = _AFTER_NAME.search(before)
+            if after_name and re.sub(r"[\s(]", "", after_name.group()) in COMMON_ABBREVIATIONS:
+                after_name = None  # "ICPC (5 August)", "MARAC (31/07/2025)": a meeting's date
+            if (_CONTEXT.search(before) or (after_name and not _AFTER_PROFESSIONAL.search(before))
                     or _AGE.search(near) or _after_name_cell(text, match)):
                 found.append(result("DATE_OF_BIRTH", match.start(), match.end(), 0.95, "pattern",
                                     "[date of birth]", recogniser_name=self.code))

@@ -90,7 +90,7 @@ _LOWER_NAME_INITIAL = re.compile(
 # capital letter standing alone (not "A" or "I", which are words).
 # The initial may carry a dot when a lower-case word, punctuation or the line end follows ("Summer F. attended").
 _NAME_INITIAL = re.compile(
-    r"(?<![\w'’.-])(?P<first>[A-Z][a-z]{2,})[ \t]+(?P<initial>[B-HJ-Z])(?:\.(?!\w))?(?![\w'’.-])",
+    r"(?<![\w'’.-])(?P<first>[A-Z][^\W\d_A-Z]{2,})[ \t]+(?P<initial>[B-HJ-Z])(?:\.(?!\w))?(?![\w'’.-])",
     re.MULTILINE,
 )
 # Things numbered with a letter, never a person: "Plan B", "Strep B", "Bay C", "Appendix D".
@@ -142,7 +142,10 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
                 found.append(self._result(match.start("name"), match.start("name") + len(name)))
         for pattern in (_ENTRY_INITIALS, _TYPED_LOWER):
             for match in pattern.finditer(text):
-                if match.group("name") not in SERVICE_ABBREVIATIONS:  # "12/03 GP - seen": the GP, not initials
+                name = match.group("name")
+                if name.islower() and (name in STOP_WORDS or known_word(name) or self.english.common(name)):
+                    continue  # "typed up by ..."
+                if name not in SERVICE_ABBREVIATIONS:  # "12/03 GP - seen": the GP, not initials
                     found.append(self._result(match.start("name"), match.end("name")))
         for match in _CUED_INITIALS.finditer(text):
             letters = re.sub(r"[.\s]", "", match.group("name"))

@@ -107,6 +107,13 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             return
         if word_in_context(text, token.start(), token.start() + len(word)) or known_word(word):
             return
+        parts = word.split("-")
+        if len(parts) > 1 and all(is_first_name(p) or name_like(p) for p in parts) and any(map(is_first_name, parts)) \
+                and not self.english.common(word.lower()):
+            # "Alfie-Jay", "Ruby-Mae": a double given name is a name wherever it stands.
+            found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
+                                recogniser_name=self.code))
+            return
         if not is_first_name(word):
             # A capitalised word no list knows, doing what people do ("Elif runs the corner shop",
             # "Oksana works nights"): a name the lists have not met.

@@ -307,6 +307,8 @@ def _trim_person(text: str, start: int, end: int) -> tuple[int, int]:
         low = word.group().lower().strip(".,;:()")
         if word.group()[:1].islower() and low not in _NAME_PARTICLES:
             return True  # "rang Tyler", "Kerry-Ann rang back": the model ran into the verb
+        if word.group().strip(".,;:()") in COMMON_ABBREVIATIONS or not any(c.isalpha() for c in word.group()):
+            return True  # "CSC Rukhsana Mirza", "w/ DC Tamm": a service or a shorthand before the name
         if low in _RANK_WORDS:
             return True  # "DI Morven Achterberg": the rank stays, the name goes
         return (low in ROLE_WORDS or low in DOCUMENT_WORDS or low.isdigit()) and low not in TITLES and len(low) > 1

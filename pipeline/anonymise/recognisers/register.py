@@ -356,8 +356,9 @@ _SINGLE_LETTERS = (
     re.compile(r"\b(?:drove|took|collected|dropped|brought|fetched)[ \t]+(?P<letter>[B-HJ-Z])(?=[ \t]+(?:to|from|home|in)\b)"),
     # Opening a dated entry or a sentence, before what the person did or had: "20/12/24 B chest infection",
     # "first day back. C late as...".
-    re.compile(r"(?:^[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+|(?<=[.!?])[ \t]+)(?P<letter>[B-HJ-Z])"
-               r"(?=[ \t]+(?!section|coli|vitamins?|grade|day|list|team|block|wing)[a-z]{3,}\b)", re.MULTILINE),
+    re.compile(r"(?:^[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+|(?<=[.!?:])[ \t]+)(?P<letter>[B-HJ-Z])"
+               r"(?=[ \t]+(?!section|coli|vitamins?|grade|day|list|team|block|wing)[a-z]{3,}\b|[ \t]*[+&][ \t]*[a-z])",
+               re.MULTILINE),
 )
 _LETTERED_BEFORE = re.compile(
     r"(?i:\b(?:plan|strep|vitamin|vit|hep|hepatitis|appendix|annex|schedule|section|part|form|category|grade|"

@@ -63,6 +63,11 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
                 words = match.group("name").split()
+                skipped = 0
+                while (len(words) > 1 and len(words[0]) > 1 and words[0][0].isupper()
+                       and words[0].lower() in ROLE_WORDS):
+                    words.pop(0)  # "Nurse Practitioner Jo Smith": the role is not the name
+                    skipped += 1
                 lead = []  # "Mr de Vries", "Dr van der Berg": particles open the surname
                 while len(words) > 1 and words[0] in PARTICLES:
                     lead.append(words.pop(0))
@@ -87,8 +92,10 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                     continue
                 words = lead + words
                 name_start = match.start("name")
+                if skipped:
+                    name_start = re.match(r"(?:\S+[ \t]+){%d}" % skipped, text[name_start:]).end() + name_start
                 name_end = name_start + len(" ".join(words)) if len(words) == 1 else _end_of(text, name_start, words)
-                honorific = pattern is _PATTERNS[0] and match.group("honorific")
+                honorific = pattern is _PATTERNS[0] and match.group("honorific") and not skipped
                 start = match.start() if honorific else name_start
                 found.append(result("PERSON", start, name_end, SCORE, "pattern", None, recogniser_name=self.code))
         for match in _LOWER_TITLE.finditer(text):

@@ -81,7 +81,8 @@ ROLE_WORDS = frozenset(
     emergency medical clinical quality assurance director assistant deputy head named lead a b c d e f g h j k l m n p q r s t u v w
     x y z officer's worker's visitor's mother's father's child's
     supervisor sonographer engineer operative dispatcher administrator secretary clerk coordinator
-    co-ordinator caseworker assessor mentor tutor emd paediatric charge
+    co-ordinator caseworker assessor mentor tutor emd paediatric charge guardian operational advanced business
+    admin administrative
     """.split()
 )
 
@@ -144,7 +145,8 @@ COMMON_ABBREVIATIONS = frozenset(
     CEO DCS DAS CQC UKHSA ICB DOB FOI
     ELSA ASQ IAPT AVPU GCS EYFS SENDCO PEP PEIP TAMHS CGL CAB DWP PIP ESA UC HMRC ECHP NEET ELKLAN WRAP
     EWO ESW FSW ISW PSW OIC BWV SVD SLT CMHT CRHT EDT FYI COPD BP PMH TBSA SIMS CPOMS PRF ECA ECAS HCA
-    PPN DVPN DVPO NMO IOPC PNC ANPR CCTV SOCO CAIT MIU RTC NOK OOH GCSE PRU CYP PAT TL
+    PPN DVPN DVPO NMO IOPC PNC ANPR CCTV SOCO CAIT MIU RTC NOK OOH GCSE PRU CYP PAT TL CSC YJS EOC ABH RAR
+    SCP LSCP ICPC
     """.split()
 )
 

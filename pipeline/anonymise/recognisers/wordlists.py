@@ -48,7 +48,7 @@ _EXTRA = frozenset(
     following despite although whilst while because since until after before during once
     given overall note notably importantly clearly instead separately similarly likewise
     rang spoke saw told went came took gave met left said sent brought heard felt thought found made
-    learnt hosp appt appts van car bus taxi lorry
+    learnt hosp appt appts van car bus taxi lorry caldicott
     """.split()
     # Medicines and baby products that records name by brand: never a person or an organisation.
 ) | frozenset(
