@@ -686,3 +686,23 @@ def test_meeting_dates_roles_and_double_given_names(anonymiser_factory):
     assert outputs[0] == "Sign-in sheet (typed up by the hub)", outputs
     assert _absent(" | ".join(outputs[1:]), ["Elif", " K\"", "Tia-Jay", "Tamsworth", "Smedley", "Pitch 9"]) == [], outputs
     assert "DC Person" in outputs[3] and "Advanced Nurse Practitioner Person" in outputs[3], outputs
+
+
+# ---- Classes found on the ninth blind set (after its only blind run), with new invented examples ------
+
+def test_agencies_logs_house_numbers_and_spoken_initials(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "Subject: call w/ KM re the contact - urgent",
+        "Just off the phone with KM (LADO) - no LADO angle.",
+        "Police log WYP-170325-0091 refers.",
+        "No. 12 Holme Bank - Eamonn Doyle, retired.",
+        "Restorative conversation with TA Pat Quinlan. - PQ",
+        "Brackley Teaching Hospitals NHS Trust - Maternity Services",
+        "Home visit with Mr Lim and Tenancy Sustainment Officer Marisol Pires.",
+        "Dawn Ashby (nan) collected. Dawn chorus song practice at 11.",
+    ])]
+    assert _absent(" | ".join(outputs[:5]), ["KM", "WYP", "170325", "Holme", "Quinlan", "PQ"]) == [], outputs
+    assert "[NHS number]" not in outputs[2], outputs
+    assert outputs[5] == "Brackley Teaching Hospitals NHS Trust - Maternity Services", outputs
+    assert "Tenancy Sustainment Officer Person" in outputs[6], outputs
+    assert outputs[7].endswith("Dawn chorus song practice at 11."), outputs

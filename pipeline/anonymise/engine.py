@@ -54,8 +54,9 @@ _PARTICLES_AFTER = re.compile(rf"(?:[ \t]+{PARTICLE})+[ \t]+[A-Z][\w'’]*(?:-[A
 _AGENCY_AND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+" + AGENCY_REST.pattern)
 # A county or town before the kind of public body it names: "Kent Police", "Kent County Council".
 _PLACE_AGENCY = re.compile(
-    r"(?<![\w'’-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?:Police|Constabulary|County[ \t]+Council|"
-    r"Borough[ \t]+Council|City[ \t]+Council|Council|Fostering|Homechoice|Fire[ \t]+and[ \t]+Rescue)\b"
+    r"(?<![\w'’-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}[ \t]+(?:Police|Constabulary|County[ \t]+Council|"
+    r"Borough[ \t]+Council|City[ \t]+Council|Council|Fostering|Homechoice|Fire[ \t]+and[ \t]+Rescue|"
+    r"NHS[ \t]+(?:Foundation[ \t]+)?Trust|Care[ \t]+Board|ICB)\b"
 )
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+$")
 _LONE_INITIAL = re.compile(r"[ \t]+[a-zA-Z]\.?")

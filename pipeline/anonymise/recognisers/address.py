@@ -85,6 +85,11 @@ _LEADING_TYPE = re.compile(
     r"[ \t]+(?:[a-z]{1,2}[ \t]+)?[A-Z][\w'’-]+"
 )
 # A flat named on its own, as a neighbour's or a caller's: "(neighbour, Flat 3)", "Flat 2 (Ms Yoon)".
+# A house-to-house entry: "No. 46 Mytholm Bank - Eamonn Doherty, retired."
+_HOUSE_NUMBER_ENTRY = re.compile(
+    r"(?:^|\b(?:at|to|from|of)[ \t]+)[ \t]*(?P<address>No\.?[ \t]*\d{1,4}[A-Za-z]?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})",
+    re.MULTILINE,
+)
 _LONE_FLAT = re.compile(r"(?<![\w/])(?:Flat|FLAT|Pitch|Plot|Static)[ \t]+\d{1,3}[A-Za-z]?(?![\w/-])")
 # A named housing estate: "Weaver Court estate", "the Brindle Fold estate".
 _ESTATE = re.compile(rf"(?P<name>(?:{_TITLE_WORD}[ \t]+){{1,3}})(?P<estate>[Ee]state)\b")
@@ -143,6 +148,8 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
             words = match.group("building").split()
             if not any(known_word(w) for w in words[:-1]):  # "Companies House", "Family Court" are not homes
                 found.append(self._result(match.start("building"), match.end("building")))
+        for match in _HOUSE_NUMBER_ENTRY.finditer(text):
+            found.append(self._result(match.start("address"), match.end("address")))
         for match in _LONE_FLAT.finditer(text):
             if not any(r.start <= match.start() and match.end() <= r.end for r in found):
                 found.append(self._result(match.start(), match.end()))

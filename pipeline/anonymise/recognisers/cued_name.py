@@ -13,7 +13,9 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .vocabulary import AGENCY_REST, AGENCY_WORDS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_WORDS, STREET_TYPES
+from .vocabulary import (
+    AGENCY_REST, AGENCY_WORDS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, ROLE_WORDS, STREET_TYPES,
+)
 from .names import at_sentence_start, lower_case_spans
 from .wordlists import known_word
 from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, EnglishWords, is_first_name, name_like, singulars
@@ -188,6 +190,8 @@ def _name_at(text: str, position: int, whole: int | None = None) -> tuple[int, i
     following = re.match(r"(?:['’]s)?[ ]([A-Za-z'’]+)(?!:)", text[span[1]:span[1] + 30])
     if AGENCY_REST.match(text, span[1]):
         return None  # "to Kernow Drug and Alcohol Service"
+    if re.match(r"[ \t]+([A-Z][a-z]+)\b", text[span[1]:]) and re.match(r"[ \t]+([A-Z][a-z]+)", text[span[1]:]).group(1).lower() in ROLE_HEADS:
+        return None  # "and Tenancy Sustainment Officer Marisol Pereira": a job title, the name comes after it
     if following and following.group(1)[0].isupper() and following.group(1).lower() in _STOP_AFTER:
         return None  # "with Northshire Police", "to Larch Close": an organisation or a place
     return span

@@ -64,6 +64,11 @@ _ENTRY_INITIALS = re.compile(
 )
 # Lower-case initials after the words that say who typed a letter: "Dictated RK/typed mh".
 _TYPED_LOWER = re.compile(r"(?i:\b(?:typed|dictated|transcribed))(?:[ \t]+by)?[ \t:]+(?P<name>[a-z]{2,3})(?![\w'’-])")
+# Initials of someone talked to: "call w/ RM re the contact", "RM (LADO) said".
+_SPOKEN_WITH = re.compile(
+    r"(?:\bw/|\bwith)[ \t]+(?P<name>[A-Z]{2,3})(?=[ \t]+(?:re|about|at|on|today|yesterday)\b|[ \t]*[(–-])"
+    r"|(?<![\w'’-])(?P<name2>[A-Z]{2,3})(?=[ \t]*\((?:LADO|DSL|IDVA|ISVA|SW|HV|GP|TA|EWO|SENCO|IRO|DS|DC|PC)\))"
+)
 # A system user name printed on a record or signing a note: "Printed 06/02/2024 by ssmith", "... on file. jbloggs".
 _USER_NAME = re.compile(
     r"(?:\b(?:by|user|username|user[ \t]+id)[ \t]*:?[ \t]+|(?<=[.!?])[ \t]+)(?P<name>[a-z][a-z.]{3,15}\d{0,3})"
@@ -140,6 +145,10 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
             if not (known_word(name) or name in STOP_WORDS or name.upper() in COMMON_ABBREVIATIONS
                     or self.english.common(name) or "." in name and not re.fullmatch(r"[a-z]+\.[a-z]+", name)):
                 found.append(self._result(match.start("name"), match.start("name") + len(name)))
+        for match in _SPOKEN_WITH.finditer(text):
+            group = "name" if match.group("name") else "name2"
+            if match.group(group) not in SERVICE_ABBREVIATIONS:
+                found.append(self._result(match.start(group), match.end(group)))
         for pattern in (_ENTRY_INITIALS, _TYPED_LOWER):
             for match in pattern.finditer(text):
                 name = match.group("name")

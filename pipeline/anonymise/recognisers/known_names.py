@@ -83,7 +83,10 @@ class KnownNames:
         self._sources[(written, single)] = None
         words = _WORDS.findall(written)
         titled = bool(words) and words[0].lower().rstrip(".") in TITLES
+        # Not titles, nor a role abbreviation the model ran in ("TA Pat Quigley" is Pat Quigley, PQ).
         names = [w for w in words if w.lower().rstrip(".") not in TITLES]
+        while len(names) > 1 and names[0] in COMMON_ABBREVIATIONS:
+            names.pop(0)
         names[-1:] = [re.sub(r"['’]s?$", "", n) for n in names[-1:]]
         if single is None:
             new = initials_of(names) - self.initials if len(names) >= 2 else set()

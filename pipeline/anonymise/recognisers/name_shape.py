@@ -77,8 +77,8 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             if instrument:
                 run = run[:-1]
                 following = None
-        if AGENCY_REST.match(text, run[-1].end()):
-            return  # "Kernow Drug and Alcohol Service"
+        if AGENCY_REST.match(text, run[-1].end()) or _AGENCY_TAIL.match(text, run[-1].end()):
+            return  # "Kernow Drug and Alcohol Service", "Halcombe Teaching Hospitals NHS Trust"
         if following and following.group(1)[0].isupper() and following.group(1).lower() in _ORGANISATION_HEADS:
             return  # "Northshire Recovery Partnership", "Tenancy Sustainment Officer", "Jordan Road"
         if len(run) > 1 and run[-1].group().lower() in EPONYM_HEADS:
@@ -197,6 +197,7 @@ _SAID_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|tells|disclosed|discloses|reported|reports|stated|states|explained|replied|"
     r"asked|cried|shouted|screamed|whispered)\b"
 )
+_AGENCY_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’-]+){0,3}[ \t]+(?:NHS|Trust|Board|Council|Police|Constabulary)\b")
 _LOWER_ACTS_AFTER = re.compile(
     r"[ \t]+(?:is|was|says|said|rang|told|came|went|has|had|will|wants|asked|called|texted|thinks)[ \t]+[a-z]"
 )

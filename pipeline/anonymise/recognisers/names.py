@@ -254,6 +254,8 @@ def word_in_context(text: str, start: int, end: int) -> bool:
     after = text[end:end + 30]
     if word in _MONTH_NAMES and _MONTH_BEFORE.search(text, max(0, start - 12), start):
         return True  # "rent paid for Jan", "since March", "end of May": a month
+    if word == "dawn" and re.match(r"[ \t]+(?:chorus|raid)\b", after, re.I):
+        return True  # "Dawn chorus song practice"
     if word in _SEASONS and _SEASON_AFTER.match(after):
         return True
     following = re.match(r"[ \t]+([a-z]+)\b", after)
@@ -292,7 +294,7 @@ def _lower_case_word_use(text: str, match: re.Match[str]) -> bool:
     if _WORD_DETERMINER.search(text, max(0, match.start() - 12), match.start()):
         return True  # "a bee mask", "a bit of honey", "the peace": a thing, not a person
     # The words before it in the same clause: "dad) | sky is in hospital" has nothing before "sky".
-    window = re.split(r"[|().;:!?,\n]", text[max(0, match.start() - 25):match.start()])[-1]
+    window = re.split(r"[|().;:!?,+&\n]", text[max(0, match.start() - 25):match.start()])[-1]
     before = re.findall(r"[a-z']+", window.lower())
     after = re.match(r"\s+([a-z']+)", text[match.end():match.end() + 25].lower())
     name = match.group("name").lower()

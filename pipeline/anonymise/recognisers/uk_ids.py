@@ -34,6 +34,8 @@ class UkNhsRecogniser(ScrRecogniser, NhsRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         found = tag_results(super().analyze(text, entities, nlp_artifacts, regex_flags), "pattern",
                             self.REPLACEMENT, self.code)
+        # Ten digits inside a longer reference ("WYP-161025-0087") are that reference, not an NHS number.
+        found = [r for r in found if not re.search(r"[A-Za-z0-9]-$", text[max(0, r.start - 2):r.start])]
         taken = {(r.start, r.end) for r in found}
         for match in _NHS_SHAPE.finditer(text):
             if (match.start(), match.end()) not in taken and _NHS_CONTEXT.search(text[:match.start()]):
