@@ -75,6 +75,9 @@ TITLES = {
     # "nanna" were missing, so "PS Person 4" and "nana Person 5" counted as leaks while "DS Person 3" and
     # "nanna Person 5" did not.
     "ps", "nana", "nan", "nanny", "gran", "granny", "grandma", "grandad",
+    # Added after heldout10's first run, which had "Insp Person 7" and "Sgt Person 8" counted as leaks although
+    # "Inspector" and "Sergeant" were listed; its figures are given both ways in the README.
+    "insp", "sgt",
 }
 _POSTCODE = re.compile(r"^(GIR 0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][0-9A-Z]? ?[0-9][ABD-HJLNP-UW-Z]{2})$")
 _NI = re.compile(r"^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]$")
