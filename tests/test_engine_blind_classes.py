@@ -706,3 +706,26 @@ def test_agencies_logs_house_numbers_and_spoken_initials(anonymiser_factory):
     assert outputs[5] == "Brackley Teaching Hospitals NHS Trust - Maternity Services", outputs
     assert "Tenancy Sustainment Officer Person" in outputs[6], outputs
     assert outputs[7].endswith("Dawn chorus song practice at 11."), outputs
+
+
+# ---- Classes from the tenth blind set (after its only blind run), with new invented examples ----------
+
+def test_children_with_ages_caps_surnames_and_vietnamese_names(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "- Tran Van Minh + Thi Ha (2) + Khoa (4)",
+        "- Rahima Safi + Zohal (1)",
+        "Previous partner: Kirsty MARCHBANK (now Kirsty Lowe).",
+        "Exhibit KR/0517 - handset download.",
+        "Ladybirds Day Nursery, Unit 7, Harrow Road, Tadley RG26 4AA",
+        "Probation Service - Hampshire and Isle of Wight PDU; Hampshire and Isle of Wight ICB.",
+    ])]
+    assert _absent(" | ".join(outputs[:5]), ["Tran", "Van Minh", "Thi Ha", "Khoa", "Zohal", "MARCHBANK",
+                                              "0517", "Unit 7", "Harrow"]) == [], outputs
+    assert outputs[5] == "Probation Service - Hampshire and Isle of Wight PDU; Hampshire and Isle of Wight ICB.", \
+        outputs
+
+
+def test_a_year_after_a_name_is_not_a_season(anonymiser_factory):
+    register = Register(people=(Person("Sky Nowak", "Sibling 1", ("Sky",), "half-sister"),), places=(), exempt=())
+    output = anonymiser_factory(register).anonymise("Previous: Sky 2013 SVD. Summer 2023 was hot.").text
+    assert output == "Previous: Sibling 1 2013 SVD. Summer 2023 was hot.", output

@@ -188,7 +188,7 @@ class Anonymiser:
             replacements, exempt = analysed.get(text) or self._cache.get(text) or ((), ())
             replacements = list(replacements)
             replacements.extend(self._other_mentions(text, replacements, list(exempt)))
-            found.append(sorted(replacements, key=lambda r: r.start))
+            found.append(_join_split_names(text, sorted(replacements, key=lambda r: r.start)))
         return found
 
     def known_names(self) -> list[tuple[str, bool | None]]:
@@ -498,6 +498,25 @@ def _has_name_word(fragment: str) -> bool:
         for word in _NAME_WORD.findall(fragment)
         if len(word) > 1
     )
+
+
+_NAME_LINK = re.compile(r"[ \t]+(?:Van|Thi|De|Da|Di|Du|Le|La|Bin|Binti|Al)[ \t]+")
+
+
+def _join_split_names(text: str, replacements: list[Replacement]) -> list[Replacement]:
+    """Two unknown people's labels either side of a capitalised name particle are one name: "Nguyen Van
+    Long" would otherwise leave "Van" between "Person 4" and "Person 5"."""
+    out: list[Replacement] = []
+    for item in replacements:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.entity_type == item.entity_type == "PERSON"
+                and previous.source != "register" and item.source != "register"
+                and _NAME_LINK.fullmatch(text[previous.end:item.start])):
+            original = text[previous.start:item.end]
+            out[-1] = Replacement(previous.start, item.end, original, previous.replacement, "PERSON", previous.source)
+            continue
+        out.append(item)
+    return out
 
 
 def _trim_to_words(text: str, start: int, end: int) -> tuple[int, int]:

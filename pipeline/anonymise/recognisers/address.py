@@ -110,7 +110,8 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         found = []
         for match in _NUMBERED.finditer(text):
-            found.append(self._result(match.start(), match.end()))
+            unit = re.search(r"(?:Unit|Flat|Apartment|Apt|Suite)[ \t]+$", text[max(0, match.start() - 12):match.start()])
+            found.append(self._result(match.start() - (len(unit.group()) if unit else 0), match.end()))  # "Unit 4, ..."
             # The town or village after it is replaced on its own, so that a register address inside
             # ("14 Larch Close" -> "the family home") keeps its pseudonym: "the family home, [place]".
             locality = _locality(text, match.end())

@@ -14,7 +14,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .vocabulary import (
-    AGENCY_REST, AGENCY_WORDS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, ROLE_WORDS, STREET_TYPES,
+    AGENCY_REST, AGENCY_WORDS, COMMON_ABBREVIATIONS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, ROLE_WORDS, STREET_TYPES,
 )
 from .names import at_sentence_start, lower_case_spans
 from .wordlists import known_word
@@ -70,6 +70,13 @@ _QUOTED_NICKNAME = re.compile(
 _NICKNAME_INSIDE = re.compile(
     r"(?<![\w'’-])(?P<run>[A-Z][\w'’-]+[ \t]+[\"“](?P<nick>[A-Z][\w'’-]+)[\"”][ \t]+[A-Z][\w'’-]+)(?![\w'’-])"
 )
+# A child listed with an age: "Zarmeen (1)", "Bao (aged 4)", "Minh Anh (2 yrs)".
+_NAME_WITH_AGE = re.compile(
+    r"(?<![\w'’-])(?P<run>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*\((?:aged?[ \t]*)?\d{1,2}"
+    r"(?:[ \t]*(?:yrs?|years?|months?|m|y))?\)"
+)
+# A given name and a surname in capitals: "Leanne COKER".
+_GIVEN_CAPS = re.compile(r"(?<![\w'’-])(?P<run>[A-Z][a-z]+[ \t]+[A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
 # A full name alone in brackets after what the person does: "office (Jan Polglase) rang mum".
 _BRACKETED_NAME = re.compile(rf"\((?P<run>[A-Z][a-z'’]+[ \t]+{NAME_TOKEN})\)")
 _AFTER_ROLE_BRACKET = re.compile(r"\(\s*(?P<run>[^()]{2,60}?)\s*\)")
@@ -147,6 +154,14 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
                 found[span] = None
             if not match.group("nick").isupper() and not known_word(match.group("nick")):
                 nicknames.append((match.start("nick"), match.end("nick")))  # not 'Team Around the Family ("TAF")'
+        for match in _NAME_WITH_AGE.finditer(text):
+            span = _trim_run(text, match.start("run"), match.end("run"))
+            if span:
+                found[span] = None
+        for match in _GIVEN_CAPS.finditer(text):
+            given, surname = match.group("run").split()
+            if is_first_name(given) and surname not in COMMON_ABBREVIATIONS and not known_word(surname.lower()):
+                found[(match.start("run"), match.end("run"))] = None
         for match in _NICKNAME_INSIDE.finditer(text):
             nicknames.append((match.start("run"), match.end("run")))
         for match in _BRACKETED_NAME.finditer(text):

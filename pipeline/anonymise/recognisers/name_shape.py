@@ -48,8 +48,8 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             self._lower_case_first_names(text, start, end, found)
             self._lower_case_full_names(text, start, end, found)
         for token in _TOKEN.finditer(text):
-            if run and token.group() in PARTICLES:
-                continue  # "Johannes de Vries": the particle joins the words either side (see _joins)
+            if run and (token.group() in PARTICLES or token.group() in _CAPITAL_LINKS):
+                continue  # "Johannes de Vries", "Nguyen Van Long": the particle joins the words either side
             possessive_before = bool(run) and re.search(r"['’]s$", run[-1].group())
             if name_like(token.group()) and run and not possessive_before and _joins(text[run[-1].end():token.start()]):
                 run.append(token)
@@ -197,6 +197,8 @@ _SAID_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|tells|disclosed|discloses|reported|reports|stated|states|explained|replied|"
     r"asked|cried|shouted|screamed|whispered)\b"
 )
+# Vietnamese middle names written between family and given name, capitalised: "Nguyen Van Long", "Tran Thi Lan".
+_CAPITAL_LINKS = frozenset({"Van", "Thi"})
 _AGENCY_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’-]+){0,3}[ \t]+(?:NHS|Trust|Board|Council|Police|Constabulary)\b")
 _LOWER_ACTS_AFTER = re.compile(
     r"[ \t]+(?:is|was|says|said|rang|told|came|went|has|had|will|wants|asked|called|texted|thinks)[ \t]+[a-z]"
@@ -212,4 +214,4 @@ _LOWER_PAIR_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’-]*[a-z](?![\w@/-]
 
 def _joins(gap: str) -> bool:
     """Spaces between two name words, possibly around a particle ("Femke de Vries")."""
-    return bool(re.fullmatch(r"[ \t]+(?:(?:%s)[ \t]+)*" % "|".join(PARTICLES), gap))
+    return bool(re.fullmatch(r"[ \t]+(?:(?:%s)[ \t]+)*" % "|".join([*PARTICLES, *_CAPITAL_LINKS]), gap))

@@ -201,8 +201,8 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
     if match.group("title"):
         return False
     word = match.group("name")
-    if re.match(r"[ \t]+(?:19|20)\d\d\b", text[match.end():match.end() + 6]):
-        return True  # "Summer 2023", "May 2023": a season or a month
+    if re.match(r"[ \t]+(?:19|20)\d\d\b", text[match.end():match.end() + 6]) and word.lower() in _SEASONS | _MONTH_NAMES:
+        return True  # "Summer 2023", "May 2023": a season or a month; "Sky 2013 SVD" is a birth
     if word_in_context(text, match.start("name"), match.end("name")):
         return True
     if word.islower():

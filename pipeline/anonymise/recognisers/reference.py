@@ -39,7 +39,7 @@ _COLLAR = re.compile(
     r"(?:\b(?:PC|PS|DC|DS|DI|DCI|PCSO|Sgt|Sergeant|Constable|Inspector|EMD|Call handler|Dispatcher)"
     r"(?:[ \t]+No\.?)?)[ \t]+(?P<id>\d{3,5})\b(?![/.:]\d)"
 )
-_EXHIBIT = re.compile(r"(?i:\bexhibits?(?:[ \t]+(?:ref|no|number)\.?)?)[ \t:]+(?P<id>[A-Z]{1,4}/\d{1,3}[A-Z]?)\b")
+_EXHIBIT = re.compile(r"(?i:\bexhibits?(?:[ \t]+(?:ref|no|number)\.?)?)[ \t:]+(?P<id>[A-Z]{1,4}/\d{1,5}[A-Z]?)\b")
 _PREFIXED_ID = re.compile(r"(?<![\w/-])(?P<id>[A-Z]{2,5}-\d{5,}(?:-\d{2,})*)(?![\w/-])")
 # A log number with its date is one number: "CAD 0417 14/03/24", "Log 0312 of 06/05/25".
 _LOG_WITH_DATE = re.compile(r"(?P<id>\b(?:CAD|Log|LOG)[ \t:#]*\d{3,6}[ \t]+(?:of[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4})\b")

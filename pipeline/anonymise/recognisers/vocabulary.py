@@ -98,7 +98,7 @@ AGENCY_WORDS = frozenset(
     authority's jobcentre dwp hmrc ambulance fire rescue coroner's coroner services' icb ccg commissioning
     clinical group homes housing association aid support therapies therapy counselling recovery wellbeing
     advice project projects solutions network forum alliance collective society charity prison prisons
-    inspectorate committee sub-committee subcommittee region regional division advocacy
+    inspectorate committee sub-committee subcommittee region regional division advocacy pdu
     """.split()
 )
 AGENCY_NAMES = frozenset(
@@ -250,8 +250,8 @@ INSTRUMENT_HEADS = frozenset(
 # The rest of an agency's name after a place or a word that could be a name: " and Cornwall Police",
 # " and Alcohol Service". Only the "and" form, which a person's name is never followed by.
 AGENCY_REST = re.compile(
-    r"[ \t]+(?i:and|&)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}[ \t]+"
-    r"(?i:police|constabulary|council|service|services|trust|partnership|authority|icb|ccg|board)\b"
+    r"[ \t]+(?i:and|&)[ \t]+[A-Z][\w'’-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]+){0,3}[ \t]+"  # "and Isle of Wight"
+    r"(?i:police|constabulary|council|service|services|trust|partnership|authority|icb|ccg|board|pdu)\b"
 )
 # Dog breeds named after people, which read as names: "a Jack Russell loose in the close".
 BREED = re.compile(r"(?i:jack[ -]russells?|king[ ]charles(?:[ ]spaniels?)?|gordon[ ]setters?|dobermann?s?|"
