@@ -729,3 +729,26 @@ def test_a_year_after_a_name_is_not_a_season(anonymiser_factory):
     register = Register(people=(Person("Sky Nowak", "Sibling 1", ("Sky",), "half-sister"),), places=(), exempt=())
     output = anonymiser_factory(register).anonymise("Previous: Sky 2013 SVD. Summer 2023 was hot.").text
     assert output == "Previous: Sibling 1 2013 SVD. Summer 2023 was hot.", output
+
+
+# ---- Classes from the eleventh blind set (after its only blind run), with new invented examples --------
+
+def test_named_laws_benefits_local_teams_and_bracketed_sign_offs(anonymiser_factory):
+    register = Register(people=(Person("Chase Fonseca", "Sibling 1", ("Chase",), "half-brother"),
+                                Person("Lily-Rose Fonseca-Tavares", "Child L", ("Lily-Rose",), "subject child")),
+                        places=(), exempt=())
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        "Clare Rowntree rang. Ensure Clare's Law disclosure considered. Chase via DS Okoro.",
+        "Notes agreed by the chair; typed GM.",
+        "Arrears £612. Universal Credit APA requested.",
+        "Health Visitor, Saltcote 0-19 Service. Saltcote Local Policing Team informed.",
+        "child: Lily-Rose (LRFT on system, L-R F-T on the old one)",
+        "Bloods requested, never done. [In hindsight a missed chance - HW]",
+        "Subject: MARAC MRC-0517 - next steps",
+        "Mum > love ring me. Chase him out. Enough now.",
+    ])]
+    assert "Clare's Law disclosure" in outputs[0] and "Chase via" in outputs[0], outputs
+    assert _absent(" | ".join(outputs), ["GM", "L-R F-T", "HW", "0517"]) == [], outputs
+    assert outputs[2] == "Arrears £612. Universal Credit APA requested.", outputs
+    assert outputs[3] == "Health Visitor, Saltcote 0-19 Service. Saltcote Local Policing Team informed.", outputs
+    assert outputs[7] == "Mum > love ring me. Chase him out. Enough now.", outputs

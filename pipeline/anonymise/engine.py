@@ -54,7 +54,8 @@ _PARTICLES_AFTER = re.compile(rf"(?:[ \t]+{PARTICLE})+[ \t]+[A-Z][\w'’]*(?:-[A
 _AGENCY_AND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+" + AGENCY_REST.pattern)
 # A county or town before the kind of public body it names: "Kent Police", "Kent County Council".
 _PLACE_AGENCY = re.compile(
-    r"(?<![\w'’-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}[ \t]+(?:Police|Constabulary|County[ \t]+Council|"
+    r"(?<![\w'’-])[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|\d+-\d+)){0,3}[ \t]+(?:Police|Constabulary|County[ \t]+Council|"
+    r"Policing[ \t]+Team|Service|"
     r"Borough[ \t]+Council|City[ \t]+Council|Council|Fostering|Homechoice|Fire[ \t]+and[ \t]+Rescue|"
     r"NHS[ \t]+(?:Foundation[ \t]+)?Trust|Care[ \t]+Board|ICB)\b"
 )
@@ -188,7 +189,11 @@ class Anonymiser:
             replacements, exempt = analysed.get(text) or self._cache.get(text) or ((), ())
             replacements = list(replacements)
             replacements.extend(self._other_mentions(text, replacements, list(exempt)))
-            found.append(_join_split_names(text, sorted(replacements, key=lambda r: r.start)))
+            replacements = _join_split_names(text, sorted(replacements, key=lambda r: r.start))
+            # "Clare's Law", "Sarah's Law": a law named after someone is kept whole.
+            laws = [(m.start(), m.end()) for m in _NAMED_LAW.finditer(text)]
+            found.append([r for r in replacements
+                          if not (r.entity_type == "PERSON" and any(s <= r.start and r.end <= e for s, e in laws))])
         return found
 
     def known_names(self) -> list[tuple[str, bool | None]]:
@@ -500,6 +505,7 @@ def _has_name_word(fragment: str) -> bool:
     )
 
 
+_NAMED_LAW = re.compile(r"(?<![\w'’-])[A-Z][a-z]+['’]s[ \t]+Law\b")
 _NAME_LINK = re.compile(r"[ \t]+(?:Van|Thi|De|Da|Di|Du|Le|La|Bin|Binti|Al)[ \t]+")
 
 

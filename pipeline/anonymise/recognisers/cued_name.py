@@ -14,7 +14,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .vocabulary import (
-    AGENCY_REST, AGENCY_WORDS, COMMON_ABBREVIATIONS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, ROLE_WORDS, STREET_TYPES,
+    AGENCY_REST, AGENCY_TAIL, AGENCY_WORDS, COMMON_ABBREVIATIONS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES,
+    ROLE_HEADS, ROLE_WORDS, STREET_TYPES,
 )
 from .names import at_sentence_start, lower_case_spans
 from .wordlists import known_word
@@ -203,8 +204,8 @@ def _name_at(text: str, position: int, whole: int | None = None) -> tuple[int, i
         return None
     # The next word in the same name, not a label after a gap ("Bartholomew Hosking    Team: Assessment").
     following = re.match(r"(?:['’]s)?[ ]([A-Za-z'’]+)(?!:)", text[span[1]:span[1] + 30])
-    if AGENCY_REST.match(text, span[1]):
-        return None  # "to Kernow Drug and Alcohol Service"
+    if AGENCY_REST.match(text, span[1]) or AGENCY_TAIL.match(text, span[1]):
+        return None  # "to Kernow Drug and Alcohol Service", "Health Visitor, Saltcote 0-19 Service"
     if re.match(r"[ \t]+([A-Z][a-z]+)\b", text[span[1]:]) and re.match(r"[ \t]+([A-Z][a-z]+)", text[span[1]:]).group(1).lower() in ROLE_HEADS:
         return None  # "and Tenancy Sustainment Officer Marisol Pereira": a job title, the name comes after it
     if following and following.group(1)[0].isupper() and following.group(1).lower() in _STOP_AFTER:

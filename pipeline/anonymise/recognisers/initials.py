@@ -19,7 +19,10 @@ from .names import at_sentence_start, lower_case_spans
 from .wordlists import EnglishWords, is_first_name, known_word
 
 # Initials alone on the end of a line, after the end of a sentence or a closing quote.
-_SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”’')])|(?<=[.!?\"”’')][ \t]))[ \t]*(?P<name>[A-Z]{2,3})[ \t]*$", re.MULTILINE)
+_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?\"”’')])|(?<=[.!?\"”’')][ \t])|(?<=[ \t][-–—][ \t]))[ \t]*(?P<name>[A-Z]{2,3})[ \t]*[\])]?[ \t]*$",
+    re.MULTILINE,
+)  # "...no concerns. JA", "[In hindsight a missed chance - HL]"
 # Lower-case initials signing off notes typed without capitals ("...gave advice. rp").
 _LOWER_SIGN_OFF = re.compile(r"(?<=[.!?][ \t])[ \t]*(?P<name>[a-z]{2,3})[ \t]*$", re.MULTILINE)
 # Initials with a hyphenated surname initial: "G L-E" (Gareth Lloyd-Evans), "J.K-B."
@@ -158,7 +161,8 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
                     found.append(self._result(match.start("name"), match.end("name")))
         for match in _CUED_INITIALS.finditer(text):
             letters = re.sub(r"[.\s]", "", match.group("name"))
-            if letters not in COMMON_ABBREVIATIONS and letters not in _DOTTED_ABBREVIATIONS:
+            dotted = "." in match.group("name")
+            if letters not in SERVICE_ABBREVIATIONS and not (dotted and letters in _DOTTED_ABBREVIATIONS):  # "typed PM"
                 found.append(self._result(match.start("name"), match.end("name")))
         for match in _INITIAL_CAPS_SURNAME.finditer(text):
             surname = match.group("surname")

@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import at_sentence_start, lower_case_spans, word_in_context
-from .vocabulary import AGENCY_REST, COMMON_ABBREVIATIONS, AGENCY_WORDS, EPONYM_HEADS, INSTRUMENT_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
+from .vocabulary import AGENCY_REST, AGENCY_TAIL, COMMON_ABBREVIATIONS, AGENCY_WORDS, EPONYM_HEADS, INSTRUMENT_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
 from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, known_word, name_like, singulars
 
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d\b")
@@ -77,7 +77,7 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             if instrument:
                 run = run[:-1]
                 following = None
-        if AGENCY_REST.match(text, run[-1].end()) or _AGENCY_TAIL.match(text, run[-1].end()):
+        if AGENCY_REST.match(text, run[-1].end()) or AGENCY_TAIL.match(text, run[-1].end()):
             return  # "Kernow Drug and Alcohol Service", "Halcombe Teaching Hospitals NHS Trust"
         if following and following.group(1)[0].isupper() and following.group(1).lower() in _ORGANISATION_HEADS:
             return  # "Northshire Recovery Partnership", "Tenancy Sustainment Officer", "Jordan Road"
@@ -199,7 +199,6 @@ _SAID_AFTER = re.compile(
 )
 # Vietnamese middle names written between family and given name, capitalised: "Nguyen Van Long", "Tran Thi Lan".
 _CAPITAL_LINKS = frozenset({"Van", "Thi"})
-_AGENCY_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’-]+){0,3}[ \t]+(?:NHS|Trust|Board|Council|Police|Constabulary)\b")
 _LOWER_ACTS_AFTER = re.compile(
     r"[ \t]+(?:is|was|says|said|rang|told|came|went|has|had|will|wants|asked|called|texted|thinks)[ \t]+[a-z]"
 )

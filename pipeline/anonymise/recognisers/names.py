@@ -219,7 +219,7 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
             # of who was seen): when in doubt, the name.
             return bool(following) and (following.group(1).lower() in _MODAL_VERBS
                                         or following.group(1).lower() in WORD_USE_FOLLOWERS)
-        if following and following.group(1).lower() in _VERB_PARTICLES and word.lower() in _VERB_NAMES:
+        if following and following.group(1).lower() in _VERB_PARTICLES | _VERB_OBJECTS and word.lower() in _VERB_NAMES:
             return True  # "Chase up with mum", "Mark down as absent": an instruction
         return bool(following) and following.group(1).lower() in WORD_USE_FOLLOWERS
     return False
@@ -229,6 +229,7 @@ _FAMILY_WORDS = frozenset("nan nana nanna gran granny grandad grandma aunty aunt
 _LOWER_NAME_FOLLOWERS = frozenset("to at in on with from off back not".split())
 _VERB_PARTICLES = frozenset("up down out off back through over".split())
 # Names that are also verbs taking those particles ("chase up the referral", "mark down as absent").
+_VERB_OBJECTS = frozenset("him her them it this that via".split())  # "Chase him out", "Chase via DS Shaaban"
 _VERB_NAMES = frozenset("chase mark pat rob bob sue bill".split())
 _IDIOMS = frozenset({("in", "peace"), ("at", "peace"), ("at", "dawn"), ("by", "dawn"), ("at", "will")})
 

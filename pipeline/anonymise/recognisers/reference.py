@@ -16,7 +16,7 @@ from .dates import DATE_RE
 
 _INTRO = (
     r"(?i:\b(?:crime|incident|occurrence|log|cad|case|file|custody|referral|record|client|patient|hospital|hosp|"
-    r"police|mosaic|liquidlogic|rio|emis|systmone|crn|urn|pnc|ref|reference)\b"
+    r"police|mosaic|liquidlogic|rio|emis|systmone|crn|urn|pnc|ref|reference|marac|mash|lado)\b"
     r"(?:\s+(?:ref(?:erence)?|no|nos|number|num|id|log|#))?\.?\s*(?:[:#=-]|is|was)?\s*)"
 )
 _WITH_CONTEXT = re.compile(_INTRO + r"(?P<id>(?i:[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*))(?![\w])")

@@ -125,6 +125,12 @@ def _add_initials(people: tuple[Person, ...], table: VariantTable, offset: int) 
     for letters, who in owners.items():
         if len(who) == 1 and letters not in COMMON_ABBREVIATIONS:
             table.add(letters, next(iter(who)), "initials")
+    # Hyphenated names' initials written with their hyphens: "H-R F-T" for Honey-Rae Fonseca-Tavares.
+    for index, person in enumerate(people, start=offset):
+        words = person.name.split()
+        if len(words) >= 2 and any("-" in w for w in words):
+            form = " ".join("-".join(piece[:1].upper() for piece in w.split("-") if piece) for w in words)
+            table.add(form, index, "any case")
 
 
 def build_place_table(places: tuple[Place, ...], table: VariantTable, offset: int) -> None:

@@ -113,6 +113,7 @@ AGENCY_PHRASES = (
     "women's aid", "victim support", "citizens advice", "action for children", "the children's society",
     "home-start", "turning point", "change grow live", "we are with you", "early help", "family nurse partnership",
     "youth offending", "youth justice", "health visiting", "school nursing", "working together",
+    "universal credit", "child benefit", "housing benefit", "personal independence payment",
 )
 
 # Heads of organisation names that identify a family's locality: replaced by a generic description.
@@ -153,7 +154,7 @@ COMMON_ABBREVIATIONS = frozenset(
 # Abbreviations that are also everyday initials ("BA", "HR", "JP"): where only a person can stand (the
 # head of a dated entry, a cell of an action plan's owner column) they are a person; the rest ("GP", "SW")
 # are services and roles wherever they stand.
-SERVICE_ABBREVIATIONS = COMMON_ABBREVIATIONS - frozenset("BA MA HR AB JP CC MD ST RE NA NR PS TL".split())
+SERVICE_ABBREVIATIONS = COMMON_ABBREVIATIONS - frozenset("BA MA HR AB JP CC MD ST RE NA NR PS TL PM TA".split())
 
 STREET_TYPES = (
     "Road", "Rd", "Street", "St", "Close", "Lane", "Avenue", "Ave", "Drive", "Way", "Crescent", "Court",
@@ -256,3 +257,9 @@ AGENCY_REST = re.compile(
 # Dog breeds named after people, which read as names: "a Jack Russell loose in the close".
 BREED = re.compile(r"(?i:jack[ -]russells?|king[ ]charles(?:[ ]spaniels?)?|gordon[ ]setters?|dobermann?s?|"
                    r"shih[ -]tzus?|lhasa[ ]apsos?)")
+# The rest of a public body's name after a place or a word that could be a name: " Teaching Hospitals NHS
+# Trust", " 0-19 Service", " Local Policing Team".
+AGENCY_TAIL = re.compile(
+    r"(?:[ \t]+(?:[A-Z][\w'’-]+|\d+-\d+)){0,3}[ \t]+"
+    r"(?:NHS|Trust|Board|Council|Police|Constabulary|Service|Services|Team|Partnership)\b"
+)
