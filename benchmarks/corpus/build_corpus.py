@@ -56,6 +56,8 @@ HELDOUT9_DIR = HERE / "heldout9"
 HELDOUT10_DIR = HERE / "heldout10"
 # A twelfth family in an invented Essex estuary district (Saltcote), written blind to measure issue 5's recall honestly after heldout10/.
 HELDOUT11_DIR = HERE / "heldout11"
+# A thirteenth family in an invented Oxfordshire district (Harcombe), written blind to measure issue 5's recall honestly after heldout11/.
+HELDOUT12_DIR = HERE / "heldout12"
 
 PATTERN_TYPES = (
     "ADDRESS", "POSTCODE", "NHS_NUMBER", "NI_NUMBER", "PHONE", "EMAIL", "DATE_OF_BIRTH", "REFERENCE",
@@ -381,12 +383,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check; fail if corpus.jsonl is out of date")
     parser.add_argument("--dir", type=Path, action="append",
                         help="corpus folder (default: this one, heldout/, heldout2/, heldout3/, heldout4/, "
-                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/ and heldout11/); may be repeated")
+                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/ and heldout12/); may be repeated")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent.parent))  # for pipeline.dates when run as a script
     failed = False
     default = [HERE, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR,
-               HELDOUT7_DIR, HELDOUT8_DIR, HELDOUT9_DIR, HELDOUT10_DIR, HELDOUT11_DIR]
+               HELDOUT7_DIR, HELDOUT8_DIR, HELDOUT9_DIR, HELDOUT10_DIR, HELDOUT11_DIR, HELDOUT12_DIR]
     for folder in args.dir or default:
         target = folder / "corpus.jsonl"
         try:
