@@ -752,3 +752,13 @@ def test_named_laws_benefits_local_teams_and_bracketed_sign_offs(anonymiser_fact
     assert outputs[2] == "Arrears £612. Universal Credit APA requested.", outputs
     assert outputs[3] == "Health Visitor, Saltcote 0-19 Service. Saltcote Local Policing Team informed.", outputs
     assert outputs[7] == "Mum > love ring me. Chase him out. Enough now.", outputs
+
+
+# ---- A class from the twelfth blind set (after its only blind run) -------------------------------------
+
+def test_date_of_birth_in_a_patient_line(anonymiser_factory):
+    anonymiser = anonymiser_factory(dates="keep")
+    output = anonymiser.anonymise("Patient 2: Tomas HORVATH 02/11/2024 NHS 640 069 5680").text
+    assert "02/11/2024" not in output and "[date of birth]" in output, output
+    output = anonymiser.anonymise("Seen by Dr Jones 12/03/2024 in clinic.").text
+    assert "12/03/2024" in output, output

@@ -34,6 +34,9 @@ _AFTER_PROFESSIONAL = re.compile(
 # a name in a later cell is an owner or an author ("| 3.5 | Letter | Ann Lee | 18/10/2024 |").
 _CELL_BEFORE = re.compile(r"^[ \t]*\|?[ \t]*(?P<cell>[^|\t\n]{3,60}?)[ \t]*[|\t][ \t]*$")
 _CELL_AFTER = re.compile(r"[ \t]*(?:[|\t]|$)")
+# A patient line: a full name, then a date, then the NHS or hospital number ("Sky KAMAU 14/06/2021 NHS 916 ...").
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+[ \t]+$")
+_NUMBER_AFTER = re.compile(r"[ \t]+(?:NHS|Hosp|Hospital|MRN|CHI)\b")
 _AGE = re.compile(r"(?i:\b(?:aged?|age:)[ \t]*\d{1,2}\b|\b\d{1,2}[ \t]*(?:years?|yrs?|months?)[ \t]+old\b)")
 AGE_NEARBY = 25
 
@@ -61,7 +64,8 @@ class DateOfBirthRecogniser(ScrRecogniser, LocalRecognizer):
             if after_name and re.sub(r"[\s(]", "", after_name.group()) in COMMON_ABBREVIATIONS:
                 after_name = None  # "ICPC (5 August)", "MARAC (31/07/2025)": a meeting's date
             if (_CONTEXT.search(before) or (after_name and not _AFTER_PROFESSIONAL.search(before))
-                    or _AGE.search(near) or _after_name_cell(text, match)):
+                    or _AGE.search(near) or _after_name_cell(text, match)
+                    or (_NAME_BEFORE.search(before) and _NUMBER_AFTER.match(text, match.end()))):
                 found.append(result("DATE_OF_BIRTH", match.start(), match.end(), 0.95, "pattern",
                                     "[date of birth]", recogniser_name=self.code))
         return found
