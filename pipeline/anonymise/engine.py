@@ -28,6 +28,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 
 from ..errors import UsageError
 from ..register import Register
+from .adjacent import around_people
 from .labels import Labeller
 from .nlp import english_words, load_model, make_context_enhancer, make_nlp_engine
 from .recognisers import REPLACEMENT, SOURCE, RecogniserContext, build_recognisers
@@ -184,17 +185,56 @@ class Anonymiser:
         # Read from what this call analysed, not only the cache: a batch larger than the cache would
         # otherwise evict its own first texts before they are returned (and return them unreplaced).
         analysed = self._analyse(list(pending)) if pending else {}
-        found = []
-        for text in texts:
-            replacements, exempt = analysed.get(text) or self._cache.get(text) or ((), ())
-            replacements = list(replacements)
-            replacements.extend(self._other_mentions(text, replacements, list(exempt)))
-            replacements = _join_split_names(text, sorted(replacements, key=lambda r: r.start))
-            # "Clare's Law", "Sarah's Law": a law named after someone is kept whole.
-            laws = [(m.start(), m.end()) for m in _NAMED_LAW.finditer(text)]
-            found.append([r for r in replacements
-                          if not (r.entity_type == "PERSON" and any(s <= r.start and r.end <= e for s, e in laws))])
+        before = len(self._known)
+        found = [self._finish(text, analysed) for text in texts]
+        if len(self._known) != before:
+            # A nickname or a name in a list found next to a person in one text is looked for in the
+            # texts before it too.
+            found = [self._finish(text, analysed) for text in texts]
         return found
+
+    def _finish(self, text: str, analysed: dict) -> list[Replacement]:
+        replacements, exempt = analysed.get(text) or self._cache.get(text) or ((), ())
+        replacements = list(replacements)
+        replacements.extend(self._other_mentions(text, replacements, list(exempt)))
+        replacements = _join_split_names(text, sorted(replacements, key=lambda r: r.start))
+        replacements = self._around_people(text, replacements, list(exempt))
+        # "Clare's Law", "Sarah's Law": a law named after someone is kept whole.
+        laws = [(m.start(), m.end()) for m in _NAMED_LAW.finditer(text)]
+        return [r for r in replacements
+                if not (r.entity_type == "PERSON" and any(s <= r.start and r.end <= e for s, e in laws))]
+
+    def _around_people(self, text: str, replacements: list[Replacement],
+                       exempt: list[tuple[int, int]]) -> list[Replacement]:
+        """Initials, quoted nicknames and joined names next to the people found (see `adjacent`)."""
+        people = [(r.start, r.end, r.replacement) for r in replacements if r.entity_type == "PERSON"]
+        if not people:
+            return replacements
+        taken = [(r.start, r.end) for r in replacements] + exempt
+        taken += [(m.start(), m.end()) for m in _AGENCY_AND.finditer(text)]
+        taken += [(m.start(), m.end()) for m in _PLACE_AGENCY.finditer(text)]
+        found = around_people(text, people, taken, self._english, lambda name: self._labeller.label("PERSON", name))
+        if not found:
+            return replacements
+        for item in found:
+            written = text[item.start:item.end]
+            if item.kind == "initial":
+                for index, r in enumerate(replacements):
+                    if r.end == item.start and r.entity_type == "PERSON":
+                        replacements[index] = replace(r, end=item.end, original=text[r.start:item.end])
+                continue
+            if written.lower() in self._protected_words:
+                continue
+            if item.kind == "nickname":
+                self._labeller.alias("PERSON", written, item.replacement)
+                relabelled = [r for r in replacements if (r.start, r.end) == (item.start, item.end)]
+                if relabelled:
+                    replacements[replacements.index(relabelled[0])] = replace(relabelled[0], replacement=item.replacement)
+                    continue
+            replacements.append(Replacement(item.start, item.end, written, item.replacement, "PERSON", "pattern"))
+            if item.kind in ("nickname", "listed"):
+                self._known.learn(written, single=True)
+        return sorted(replacements, key=lambda r: r.start)
 
     def known_names(self) -> list[tuple[str, bool | None]]:
         """The unknown people's names learned so far, as (written form, vouched for as a single word;

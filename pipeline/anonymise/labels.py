@@ -65,6 +65,14 @@ class Labeller:
             self._remember(entity_type, key, found)
             return found
 
+    def alias(self, entity_type: str, text: str, label: str) -> str:
+        """Give `text` the label another name has: a nickname ("Dazza") is the same person as the name
+        it was given with ("Darren Tuck"), even if it was labelled on its own before."""
+        key = normalise_name(text) or text.strip().casefold()
+        with self._lock:
+            self._store[f"{_KEY}{entity_type}\x1f{key}"] = label
+            return label
+
     def known(self) -> dict[str, str]:
         """Normalised name -> label for every name labelled so far (for the re-identification key)."""
         return {

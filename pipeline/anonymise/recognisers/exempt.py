@@ -9,6 +9,8 @@ other terms the settings list (`keep_terms`: the case's agency names, panel memb
 """
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ...register import Register
@@ -16,6 +18,13 @@ from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import VariantTable, variant_key
 from .vocabulary import TITLES
 from .register import build_person_table
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .wordlists import known_word, singulars
+
+# A capitalised word right before or after a name, on the same line.
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 
 
 @recogniser
@@ -23,7 +32,8 @@ class ExemptRecogniser(ScrRecogniser, LocalRecognizer):
     code = "exempt"
     description = "The LSCB Chair, Panel Chair and Overview author: kept, with their job titles and organisations"
 
-    def __init__(self, register: Register, keep_terms: tuple[str, ...] = ()) -> None:
+    def __init__(self, register: Register, keep_terms: tuple[str, ...] = (), english=None) -> None:
+        self.english = english
         register_forms = VariantTable()
         build_person_table(register.people, register_forms)
         self.table = VariantTable()
@@ -52,7 +62,7 @@ class ExemptRecogniser(ScrRecogniser, LocalRecognizer):
 
     @classmethod
     def from_context(cls, context: RecogniserContext) -> ExemptRecogniser:
-        return cls(context.register, context.settings.keep_terms)
+        return cls(context.register, context.settings.keep_terms, context.english)
 
     def load(self) -> None:
         return None
@@ -63,5 +73,25 @@ class ExemptRecogniser(ScrRecogniser, LocalRecognizer):
         return [
             result("EXEMPT", m.start(), m.end(), 1.0, "exempt", None, recogniser_name=self.code)
             for m in self.regex.finditer(text)
-            if self.table.lookup(m.group("name")) is not None
+            if self.table.lookup(m.group("name")) is not None and not self._inside_other_name(text, m.start(), m.end())
         ]
+
+    def _inside_other_name(self, text: str, start: int, end: int) -> bool:
+        """The Panel Chair's first name alone ("Yusuf") inside someone else's full name ("Ahmed Yusuf
+        Ibrahim", "Yusuf Ibrahim"): that is another person, who must not be kept by accident."""
+        written = text[start:end]
+        if " " in written.strip() or not written[:1].isupper():
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        after = _WORD_AFTER.match(text, end)
+        return any(m is not None and self._name_word(m.group(1)) for m in (before, after))
+
+    def _name_word(self, word: str) -> bool:
+        core = re.sub(r"['’]s$", "", word)
+        if len(core) < 2 or core.lower().rstrip(".") in TITLES or known_word(core):
+            return False
+        if core.isupper():
+            return False  # "Yusuf MBE", "DSL Yusuf": letters after or before a name are not a name
+        # Nouns may be surnames ("Ibrahim" and "Baker" are both in the model's noun list); verbs and
+        # function words are not ("Helen thanked").
+        return self.english is None or not any(f in self.english.other or f in STOP_WORDS for f in singulars(core))

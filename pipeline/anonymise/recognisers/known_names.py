@@ -28,7 +28,7 @@ from .vocabulary import (
     COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, AGENCY_WORDS, COUNTRIES, DOCUMENT_WORDS, PROCESS_WORDS, ROLE_WORDS,
     SERVICE_ABBREVIATIONS, TITLES,
 )
-from .wordlists import EnglishWords, is_first_name, known_word
+from .wordlists import EnglishWords, is_first_name, known_word, singulars
 
 _CALENDAR_WORDS = {m.lower() for m in calendar.month_name if m} | {d.lower() for d in calendar.day_name}
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -69,6 +69,8 @@ class KnownNames:
         self._short: set[str] = set()  # "des", "dom": short forms of learned given names
         self.weak_initials: set[str] = set()  # initials of guessed names: only where a person stands
         self._everyday: set[str] = set()  # given names that are words ("bob", "crystal"), for lower-case notes
+        self._rare: set[str] = set()  # name words no dictionary has ("wairimu"): in lower case anywhere
+        self._rare_regex: re.Pattern[str] | None = None
         self._initials_regex: re.Pattern[str] | None = None
 
     def __len__(self) -> int:
@@ -107,11 +109,21 @@ class KnownNames:
                 self.table.add(name, 0, "name case", in_lower_case_notes=not everyday and name.lower() not in _NOTE_WORDS)
                 if (everyday and len(names) >= 2 and name is names[0]) or name.lower() in _NOTE_WORDS:
                     self._everyday.add(name.lower())
+                if self._rare_word(name):
+                    self._rare.add(name.lower())
         if (len(names) >= 2 or single) and names[0][:1].isupper():
             for short in short_forms(names[0], self.english):
                 self.table.add(short, 0, "name case", in_lower_case_notes=not _word(short))
                 self._short.add(short.lower())
         self._changed = self._changed or len(self.table.variants) != before
+
+    def _rare_word(self, name: str) -> bool:
+        low = name.lower().replace("’", "'")
+        if self.english is None or len(low) < 4 or not low.replace("-", "").replace("'", "").isalpha():
+            return False
+        forms = singulars(low)
+        return not (known_word(low) or low in ORDINARY_WORD_NAMES or low in _NOTE_WORDS or low in _SHORT_WORDS
+                    or any(f in self.english.nouns or f in self.english.other or f in STOP_WORDS for f in forms))
 
     def sources(self) -> list[tuple[str, bool]]:
         return list(self._sources)
@@ -121,6 +133,9 @@ class KnownNames:
             self._regex = self.table.compile()
             self._lower_case_regex = self.table.compile(lower_case_text=True)
             self._initials_regex = _initials_pattern(self.initials | self.weak_initials)
+            self._rare_regex = re.compile(
+                r"(?<![\w'’@./-])(?:%s)(?=['’]?s?(?![\w'’@-]))" % "|".join(sorted(map(re.escape, self._rare), key=len, reverse=True))
+            ) if self._rare else None
             self._changed = False
         found = self._find_initials(text) if self._initials_regex is not None else []
         if self._regex is None:
@@ -132,6 +147,11 @@ class KnownNames:
         for span_start, span_end in spans:
             for m in self._lower_case_regex.finditer(text, span_start, span_end):
                 matches.setdefault((m.start(), m.end()), m)
+        if self._rare_regex is not None:
+            # "neither can that wairimu": a name no dictionary has is a name in lower case too, anywhere.
+            # A longer learned form found at the same place ("Wairimu Njoroge") is kept as it is.
+            found += [(m.start(), m.end()) for m in self._rare_regex.finditer(text)
+                      if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in matches)]
         if self._everyday:
             words = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % "|".join(sorted(map(re.escape, self._everyday))))
             for span_start, span_end in spans:
@@ -140,11 +160,13 @@ class KnownNames:
                         found.append((m.start(), m.end()))
         found += [
             key for key, m in sorted(matches.items())
-            if not (self.table.lookup(m.group("name")).kind == "name case" and used_as_word(text, m))
+            # A name no dictionary has is never the word ("Benedikt A and E staff met").
+            if not (self.table.lookup(m.group("name")).kind == "name case" and m.group("name").lower() not in self._rare
+                    and used_as_word(text, m))
             # A short form is not the start of a hyphenated word ("Pre-birth", "Des-res").
             and not (m.group("name").lower() in self._short and text.startswith(("-", "‐"), m.end()))
         ]
-        return sorted(found)
+        return sorted(set(found))
 
     def _weak_letters(self) -> set[str]:
         vouched = {i.replace("'", "").replace("-", "") for i in self.initials}

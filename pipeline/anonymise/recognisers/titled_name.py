@@ -14,7 +14,7 @@ from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
 from .vocabulary import AGENCY_WORDS, RANKS, ROLE_WORDS
-from .wordlists import PARTICLES, EnglishWords, known_word
+from .wordlists import PARTICLES, EnglishWords, known_word, singulars
 
 _NAME = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _PATTERNS = (
@@ -22,7 +22,10 @@ _PATTERNS = (
     # capitalised words. Honorifics are replaced with the name; ranks stay ("DS Person 3").
     re.compile(
         r"(?<![\w'’])(?:(?P<honorific>Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)|%s)\.?[ \t]+"
-        rf"(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,2}})" % "|".join(re.escape(r) for r in RANKS)
+        # The name is looked at, not consumed: "INSP OKONJO ASKED PS RAMJI" has a second rank inside.
+        rf"(?=(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,2}}))"
+        # Ranks as written, and in the capitals of a command-and-control log ("INSP OKONJO").
+        % "|".join(re.escape(r) for r in sorted({*RANKS, *(r.upper() for r in RANKS)}, key=len, reverse=True))
     ),
     re.compile(
         r"(?i:known (?:only |locally |to (?:her|him|them|friends) )?as|aka|a\.k\.a\.|nicknamed|goes by|"
@@ -77,6 +80,8 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                 for word in words[1:]:
                     if not word[0].isupper() or known_word(re.sub(r"['’]s$", "", word)):
                         break
+                    if word.isupper() and _caps_verb(word, self.english):
+                        break  # "INSP OKONJO ASKED PS RAMJI": in capitals, the verb after the name
                     kept.append(word)
                 words = kept
                 if not words[0][0].isupper():
@@ -106,6 +111,13 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
             found.append(result("PERSON", start, match.start("name") + len(name), SCORE, "pattern", None,
                                 recogniser_name=self.code))
         return found
+
+
+def _caps_verb(word: str, english: EnglishWords) -> bool:
+    """A word in capitals that is an everyday verb, adverb or function word, never a surname: a log
+    written in capitals gives no other sign of where a name ends. Nouns may be surnames ("SMITH")."""
+    low = word.lower()
+    return low not in english.nouns and any(form in english.other for form in singulars(low))
 
 
 def _end_of(text: str, start: int, words: list[str]) -> int:

@@ -1,0 +1,137 @@
+"""What stands right next to a person's name and can only be more of that person, or another person.
+
+The recognisers find a name; records then add to it in ways no recogniser looks for:
+
+- an initial or hyphenated initials after the name ("Kerry-Ann W + Tyson", "SW Aisha B-D."): one surviving
+  "B-D" narrows a social worker down to a handful of people, so the initial goes with the name;
+- a nickname in quotes straight after the name ("Anthony Ruddock ("Big Tone")", "(Darren Tuck, "Dazza")"):
+  it is the same person, so it takes the same label, and it is looked for everywhere else;
+- another name joined to a person by "+", "&" or "and" ("Ahmed + Hawa + Hassan" in a sign-in sheet,
+  "twins Hawa and Hassan"): a capitalised word no vocabulary knows, in a list of people, is a person.
+
+These run on the replacements the engine has settled, in every text, after other mentions of learned names
+were added. Nicknames and names in a "+" list are learned like any name vouched for by a cue; a name
+joined by "and" is replaced where it stands but not looked for elsewhere, because "Wrensham and Swale"
+(a town the model took for a person, and a district) would otherwise spread "Swale" to every "Swale
+Estuary Homes" in the batch.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .recognisers.vocabulary import TITLES
+from .recognisers.wordlists import EnglishWords, is_first_name, known_word, singulars
+
+# An initial, or hyphenated initials, after a name; then the end of the name: a line end, punctuation, a
+# "+" or "&" joining the next person, or a lower-case word ("Kerry-Ann W signed").
+_INITIAL_AFTER = re.compile(
+    r"[ \t]+(?P<initial>[A-Z](?:-[A-Z])?)(?:\.(?![\w]))?(?=['’]s\b|[ \t]*(?:$|[\n\r.,;:!?)\]|/+&])|[ \t]+[a-z(])",
+    re.MULTILINE,
+)
+# "A" and "I" after a name are as often the article or the pronoun: only before the end of the name's line
+# or a list separator do they count.
+_AMBIGUOUS_LETTERS = frozenset("AI")
+_NICKNAME_WORD = r"[A-Z][\w'’-]*"
+# A quoted nickname straight after the name, in brackets or after a comma.
+_NICKNAME_AFTER = re.compile(
+    rf"(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+)[\"“‘'](?P<nick>{_NICKNAME_WORD}(?:[ \t]+{_NICKNAME_WORD}){{0,2}})[\"”’']"
+)
+_JOINED_AFTER = re.compile(r"[ \t]*(?:\+|&|[ \t]and)[ \t]+(?P<word>[A-Z][\w'’-]*[\w])")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+_JOINED_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w'’-]*[\w])[ \t]*(?:\+|&|[ \t]and)[ \t]+$")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    replacement: str
+    kind: str  # "initial", "nickname", "listed" (joined by "+" or "&") or "joined" (by "and")
+
+
+def around_people(
+    text: str,
+    people: list[tuple[int, int, str]],
+    taken: list[tuple[int, int]],
+    english: EnglishWords,
+    label_for: Callable[[str], str],
+) -> list[Found]:
+    """New spans next to the people (start, end, replacement) already found in `text`. `taken` holds
+    every span already replaced or kept (exempt names, agencies), which nothing here may overlap;
+    `label_for` labels a newly found person."""
+    occupied = list(taken)
+    out: list[Found] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in occupied)
+
+    def add(item: Found) -> None:
+        out.append(item)
+        occupied.append((item.start, item.end))
+
+    queue = sorted(people)
+    seen: set[tuple[int, int]] = set()
+    while queue:
+        start, end, label = queue.pop(0)
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        initial = _INITIAL_AFTER.match(text, end)
+        if initial and _initial_counts(text, initial) and free(initial.start("initial"), initial.end("initial")):
+            add(Found(end, initial.end("initial"), label, "initial"))
+            end = initial.end("initial")
+        nickname = _NICKNAME_AFTER.match(text, end)
+        if nickname and _nickname(nickname.group("nick")) and label:
+            span = nickname.span("nick")
+            if free(*span):
+                add(Found(*span, label, "nickname"))
+            elif any((s, e) == span and other != label for s, e, other in people):
+                out.append(Found(*span, label, "nickname"))  # found on its own: it takes the name's label
+        for joined in (_JOINED_AFTER.match(text, end), _JOINED_BEFORE.search(text, max(0, start - 40), start)):
+            if joined is None:
+                continue
+            word_start, word_end = joined.span("word")
+            plus = bool(re.search(r"[+&]", joined.group()))
+            if free(word_start, word_end) and _unknown_name(text, word_start, word_end, english, plus):
+                found = Found(word_start, word_end, label_for(text[word_start:word_end]), "listed" if plus else "joined")
+                add(found)
+                queue.append((word_start, word_end, found.replacement))
+    return out
+
+
+def _initial_counts(text: str, match: re.Match[str]) -> bool:
+    letters = match.group("initial")
+    if letters not in _AMBIGUOUS_LETTERS:
+        return True
+    return bool(re.match(r"[ \t]*(?:$|[\n\r,;+&)|/])", text[match.end("initial"):], re.MULTILINE))
+
+
+def _nickname(written: str) -> bool:
+    words = written.split()
+    if any(w.lower() in STOP_WORDS for w in words):
+        return False  # a quoted remark, not a name: "There's always shouting"
+    return not all(known_word(w) for w in words)  # "Mum", "Nan": what the family calls her, not a name
+
+
+def _unknown_name(text: str, start: int, end: int, english: EnglishWords, plus: bool) -> bool:
+    """A capitalised word that no vocabulary claims and that is no everyday verb or function word. An
+    everyday noun counts only when joined by "+" or "&", as in a sign-in sheet ("- Lan + Bao"), or when it
+    is also a given name; after "and" it is a thing ("Rain and Sky", "Mr Lim and Tenancy Officer ...")."""
+    word = re.sub(r"['’]s$", "", text[start:end])
+    if len(word) < 2 or word.isupper() or word.lower().rstrip(".") in TITLES or known_word(word):
+        return False
+    forms = singulars(word)
+    if any(f in english.other or f in STOP_WORDS for f in forms):
+        return False
+    if not plus and any(f in english.nouns for f in forms) and not is_first_name(word):
+        return False  # "Mr Lim and Tenancy Sustainment Officer ...": after "and", nouns are things
+    following = _NEXT_WORD.match(text, end)
+    if following and (known_word(following.group(1)) or english.common(following.group(1))):
+        return False  # the first word of a job title or a service: "Mum + Family Support Worker"
+    return True
+
+
