@@ -834,3 +834,25 @@ def test_learned_rare_name_in_lower_case(anonymiser_factory):
         "23:10 Dont bother ringing nyokabi. She is not coming",
     ])]
     assert "nyokabi" not in outputs[1] and "Dont bother ringing" in outputs[1], outputs
+
+
+# 12g. A register person called by one letter in more places where only a person fits; a letter two
+# register people share becomes "[name]" rather than being pinned on one of them.
+def test_register_person_called_by_one_letter(anonymiser_factory):
+    register = Register(
+        people=(Person("Tobias Lindqvist", "Child T", ("Toby",), "subject child"),
+                Person("Nadia Lindqvist", "Mother", (), "mother"),
+                Person("Norbert Kowal", "Mother's partner", ("Bert",), "mother's partner")),
+        places=(), exempt=())
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        'Mum said "T has a cold" and she might give T another go at nursery.',
+        "last seen T 04/03, weight static.",
+        "[02/03/2025 22:14] 07700 900123: you know what you did. - T",
+        "Police attended. N shouted at the door. Form N was not signed.",
+        "Plan B agreed. Vitamin D given. K B's mum rang.",
+    ])]
+    assert outputs[0] == 'Mum said "Child T has a cold" and she might give Child T another go at nursery.', outputs
+    assert outputs[1].startswith("last seen Child T 04/03"), outputs
+    assert outputs[2].endswith("- Child T"), outputs
+    assert outputs[3] == "Police attended. [name] shouted at the door. Form N was not signed.", outputs
+    assert outputs[4] == "Plan B agreed. Vitamin D given. K B's mum rang.", outputs

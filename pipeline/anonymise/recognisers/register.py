@@ -232,17 +232,21 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
     def _single_letters(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
         """A person called by one letter in notes ("bruises on B's upper arm", "spoke to S after our call"):
         only where a name stands (a possessive, or after "to", "with", "told"...), and only when one register
-        person has a first name with that letter."""
+        person has a first name with that letter (if several have, the letter becomes "[name]")."""
         extra = []
         for match in (m for pattern in _SINGLE_LETTERS for m in pattern.finditer(text)):
             letter = match.group("letter").lower()
             if _LETTERED_BEFORE.search(text, max(0, match.start() - 20), match.start()):
                 continue  # "Plan B's", "vitamin D"
+            if re.search(r"(?<![\w'’])[A-Z]\.?[ \t]+$", text[max(0, match.start() - 4):match.start()]):
+                continue  # "K B's mum": the second of someone's two initials
             owners = {i for i, names in enumerate(self.first_names) if any(n[:1] == letter for n in names)}
-            if len(owners) == 1 and not any(r.start <= match.start() < r.end for r in found):
-                index = next(iter(owners))
+            if owners and not any(r.start <= match.start() < r.end for r in found):
+                # Two register people with that letter ("C" for Chance or Chukwuemeka): the letter still
+                # goes, as a neutral "[name]", rather than being pinned on the wrong one.
+                pseudonym = self.targets[next(iter(owners))].pseudonym if len(owners) == 1 else AMBIGUOUS_LETTER
                 extra.append(result("PERSON", match.start("letter"), match.end("letter"), 1.0, "register",
-                                    self.targets[index].pseudonym, recogniser_name=self.code))
+                                    pseudonym, recogniser_name=self.code))
         return extra
 
     def _initial_after(self, text: str, match: re.Match[str], targets: set[int], end: int) -> tuple[set[int], int]:
@@ -355,6 +359,7 @@ _HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Unit)[ \
 _FAMILY_BEFORE = re.compile(r"(?<![\w'’-])(?:nan|nana|nanna|gran|granny|grandad|grandma|aunty|auntie|aunt|uncle)[ \t]+$")
 # "B's upper arm"; "spoke to S after our call": a person called by a capital letter (not A or I, which are
 # words), where a name stands: a possessive, or after a verb of contact.
+AMBIGUOUS_LETTER = "[name]"
 _SINGLE_LETTERS = (
     re.compile(r"(?<![\w'’.-])(?P<letter>[B-HJ-Z])(?=['’]s\b)"),
     re.compile(r"\b(?:to|with|told|asked|saw|see|seen)[ \t]+(?P<letter>[B-HJ-Z])"
@@ -365,6 +370,18 @@ _SINGLE_LETTERS = (
     re.compile(r"(?:^[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+|(?<=[.!?:])[ \t]+)(?P<letter>[B-HJ-Z])"
                r"(?=[ \t]+(?!section|coli|vitamins?|grade|day|list|team|block|wing)[a-z]{3,}\b|[ \t]*[+&][ \t]*[a-z])",
                re.MULTILINE),
+    # What is done to or for a person: "give D another chance", "told M to stay", "hit B in the face".
+    re.compile(r"\b(?:give|gave|giving|let|tell|ring|rang|phone|phoned|text|texted|call|called|hit|hurt|kicked|slapped|"
+               r"grabbed|pushed|leave|left|keep|kept|take|get|got|fed|feed|bathed|changed|put|carried|picked|"
+               r"pick|woke|wake)[ \t]+(?P<letter>[B-HJ-Z])"
+               r"(?=[ \t]+(?:a|an|the|another|some|his|her|their|back|home|up|down|out|off|over|to|in)\b)"),
+    # Quoted or bracketed, before what the person did: '"L has the car"', "(M is with nan)".
+    re.compile(r"(?<=[\"“‘(])(?P<letter>[B-HJ-Z])(?=[ \t]+(?:has|had|is|was|will|would|can|could|did|does|said|"
+               r"says|wants|took|left|came|went|got|gets|hit|took|shouted)\b)"),
+    # Seen or weighed, then the date or the time: "last seen M 04/12", "weighed B 10:40".
+    re.compile(r"\b(?:seen|saw|see|visited|weighed|examined|checked|measured)[ \t]+(?P<letter>[B-HJ-Z])(?=[ \t]+\d)"),
+    # Signing off a message: "07563 210482: - D", "... see you then. - K".
+    re.compile(r"(?<=[:.!?])[ \t]*[-–—][ \t]*(?P<letter>[B-HJ-Z])[ \t]*$", re.MULTILINE),
 )
 _LETTERED_BEFORE = re.compile(
     r"(?i:\b(?:plan|strep|vitamin|vit|hep|hepatitis|appendix|annex|schedule|section|part|form|category|grade|"
