@@ -856,3 +856,15 @@ def test_register_person_called_by_one_letter(anonymiser_factory):
     assert outputs[2].endswith("- Child T"), outputs
     assert outputs[3] == "Police attended. [name] shouted at the door. Form N was not signed.", outputs
     assert outputs[4] == "Plan B agreed. Vitamin D given. K B's mum rang.", outputs
+
+
+# 12h. A register court called by its possessive alone; a repairs job number.
+def test_register_court_by_its_possessive_and_repair_jobs(anonymiser_factory):
+    register = Register(people=(), places=(Place("Flat 2, Cooper's Yard, Elmbridge", "the family home", (), "address"),),
+                        exempt=())
+    output = anonymiser_factory(register).anonymise(
+        "The lad from Coopers was there again. Coopers Yard lights out, repair job W-508817 raised; "
+        "a good job 2 weeks ago."
+    ).text
+    assert _absent(output, ["Coopers", "508817"]) == [], output
+    assert "a good job 2 weeks ago." in output, output

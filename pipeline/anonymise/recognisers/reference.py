@@ -16,7 +16,7 @@ from .dates import DATE_RE
 
 _INTRO = (
     r"(?i:\b(?:crime|incident|occurrence|log|cad|case|file|custody|referral|record|client|patient|hospital|hosp|"
-    r"police|mosaic|liquidlogic|rio|emis|systmone|crn|urn|pnc|ref|reference|marac|mash|lado)\b"
+    r"police|mosaic|liquidlogic|rio|emis|systmone|crn|urn|pnc|ref|reference|marac|mash|lado|job|repair|ticket)\b"
     r"(?:\s+(?:ref(?:erence)?|no|nos|number|num|id|log|#))?\.?\s*(?:[:#=-]|is|was)?\s*)"
 )
 _WITH_CONTEXT = re.compile(_INTRO + r"(?P<id>(?i:[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*))(?![\w])")
@@ -40,7 +40,8 @@ _COLLAR = re.compile(
     r"(?:[ \t]+No\.?)?)[ \t]+(?P<id>\d{3,5})\b(?![/.:]\d)"
 )
 _EXHIBIT = re.compile(r"(?i:\bexhibits?(?:[ \t]+(?:ref|no|number)\.?)?)[ \t:]+(?P<id>[A-Z]{1,4}/\d{1,5}[A-Z]?)\b")
-_PREFIXED_ID = re.compile(r"(?<![\w/-])(?P<id>[A-Z]{2,5}-\d{5,}(?:-\d{2,})*)(?![\w/-])")
+# "SCAS-260203", and a repairs job "R-771402": one letter needs six digits or more.
+_PREFIXED_ID = re.compile(r"(?<![\w/-])(?P<id>(?:[A-Z]{2,5}-\d{5,}|[A-Z]-\d{6,})(?:-\d{2,})*)(?![\w/-])")
 # A log number with its date is one number: "CAD 0417 14/03/24", "Log 0312 of 06/05/25".
 _LOG_WITH_DATE = re.compile(r"(?P<id>\b(?:CAD|Log|LOG)[ \t:#]*\d{3,6}[ \t]+(?:of[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4})\b")
 # A spaced number after "Incident no." ("45 8830 211").

@@ -142,6 +142,13 @@ def build_place_table(places: tuple[Place, ...], table: VariantTable, offset: in
             street = _HOUSE_NUMBER.sub("", first_part)
             if street != first_part and street.split()[-1:] and street.split()[-1].title() in STREET_TYPES:
                 table.add(street, index, "any case")
+            for part in name.split(","):
+                # "the young mum from Tanners": a court or a yard named after someone ("Tanner's Court")
+                # is called by that possessive alone, with or without its apostrophe.
+                words = _HOUSE_NUMBER.sub("", part.strip()).split()
+                if len(words) == 2 and words[1].title() in STREET_TYPES and re.fullmatch(r"[A-Z][a-z]+['’]s", words[0]):
+                    table.add(words[0], index, "name case")
+                    table.add(re.sub(r"['’]s$", "s", words[0]), index, "name case")
             # "Oakfield Primary" for "Oakfield Primary School"; never a single word, which is usually
             # the town ("Eastbridge" for "Eastbridge Children's Centre").
             short = _PLACE_SUFFIX.sub("", first_part)
