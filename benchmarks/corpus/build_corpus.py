@@ -58,6 +58,10 @@ HELDOUT10_DIR = HERE / "heldout10"
 HELDOUT11_DIR = HERE / "heldout11"
 # A thirteenth family in an invented Oxfordshire district (Harcombe), written blind to measure issue 5's recall honestly after heldout11/.
 HELDOUT12_DIR = HERE / "heldout12"
+# A fourteenth family in an invented East Lancashire mill town (Holdenbrook), written blind in the third session.
+HELDOUT13_DIR = HERE / "heldout13"
+# A fifteenth family in an invented Norfolk/Suffolk coastal district (East Wyvern), written blind in the third session.
+HELDOUT14_DIR = HERE / "heldout14"
 
 PATTERN_TYPES = (
     "ADDRESS", "POSTCODE", "NHS_NUMBER", "NI_NUMBER", "PHONE", "EMAIL", "DATE_OF_BIRTH", "REFERENCE",
@@ -383,12 +387,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check; fail if corpus.jsonl is out of date")
     parser.add_argument("--dir", type=Path, action="append",
                         help="corpus folder (default: this one, heldout/, heldout2/, heldout3/, heldout4/, "
-                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/ and heldout12/); may be repeated")
+                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/, heldout12/, heldout13/ and heldout14/); may be repeated")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent.parent))  # for pipeline.dates when run as a script
     failed = False
     default = [HERE, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR,
-               HELDOUT7_DIR, HELDOUT8_DIR, HELDOUT9_DIR, HELDOUT10_DIR, HELDOUT11_DIR, HELDOUT12_DIR]
+               HELDOUT7_DIR, HELDOUT8_DIR, HELDOUT9_DIR, HELDOUT10_DIR, HELDOUT11_DIR, HELDOUT12_DIR,
+               HELDOUT13_DIR, HELDOUT14_DIR]
     for folder in args.dir or default:
         target = folder / "corpus.jsonl"
         try:
