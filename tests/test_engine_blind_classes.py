@@ -868,3 +868,88 @@ def test_register_court_by_its_possessive_and_repair_jobs(anonymiser_factory):
     ).text
     assert _absent(output, ["Coopers", "508817"]) == [], output
     assert "a good job 2 weeks ago." in output, output
+
+
+# ---- Classes from the thirteenth blind set (after its only blind run), with new invented examples ------
+
+# 13a. A command-and-control log in capitals: a role, then the name in capitals; a surname in capitals
+# after a given name; a surname in capitals before a comma and the given name.
+def test_names_in_capitals(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "21:14 CALL HANDLER MARISKA VELDHUIS - CALLER STATES MALE VOICE SHOUTING",
+        "21:30 PARAMEDICS T OYELARAN AND J KOWALCZYK ON SCENE. SGT B YOUNG INFORMED.",
+        "2. Anwara BEGUM (61), neighbour at no. 12",
+        "Cc: OYEBANJI, Tolu (NORTHSHIRE COMMUNITY HEALTH)",
+        "OFFICER ATTENDED. CREW ON SCENE. URGENT, Mother rang.",
+    ])]
+    assert _absent(" | ".join(outputs[:4]), ["MARISKA", "VELDHUIS", "OYELARAN", "KOWALCZYK", "YOUNG", "Anwara",
+                                             "BEGUM", "OYEBANJI", "Tolu"]) == [], outputs
+    assert "CALLER STATES MALE VOICE SHOUTING" in outputs[0] and "ON SCENE" in outputs[1], outputs
+    assert outputs[4] == "OFFICER ATTENDED. CREW ON SCENE. URGENT, Mother rang.", outputs
+
+
+# 13b. Hurried notes: a role, then a name typed in lower case; the name learned, with its initials.
+def test_lower_case_name_after_a_role(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "12/03 joint visit w/ CNN halina wrobel. mum tired.",
+        "14/03 halina did play session, good eye contact w/ HW. student nurse oyinkansola observed.",
+        "15/03 spoke to HV about weight. seen by SW today.",
+    ])]
+    assert _absent(" | ".join(outputs), ["halina", "wrobel", "HW", "oyinkansola"]) == [], outputs
+    assert outputs[2] == "15/03 spoke to HV about weight. seen by SW today.", outputs
+
+
+# 13c. Initials and letters that sign off: "A.B." with dates, a letter's "Our ref", one letter ending a message.
+def test_sign_offs_and_letter_references(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory(dates="keep").anonymise_many([
+        "Leader in charge: Gethin Morgan-Price",
+        "Children walked home at 19.15.\nG.M.P. 14/05/2024",
+        "Our ref: KAB/mt\nDear Dr Sloane,",
+        "He is back at the flat. Can you ring me when you can. R",
+        "Mum (b. 03/04/1991) attended. See Appendix G. Moved to Plan B.",
+    ])]
+    assert "G.M.P." not in outputs[1] and "14/05/2024" in outputs[1], outputs
+    assert "KAB" not in outputs[2] and "[reference]" in outputs[2], outputs
+    assert outputs[3].endswith("when you can. [name]"), outputs
+    assert "[date of birth]" in outputs[4] and "Appendix G" in outputs[4] and "Plan B" in outputs[4], outputs
+
+
+# 13d. A day of the week as a given name; a house and town with no street word; a birth in a chronology row;
+# a prison number; an email address holding a register place's name.
+def test_day_names_addresses_births_prison_numbers_and_emails(anonymiser_factory):
+    register = Register(people=(), places=(Place("Ashgrove Medical Practice", "the GP practice", ("Ashgrove",),
+                                                 "gp-practice"),), exempt=())
+    outputs = [a.text for a in anonymiser_factory(register, dates="keep").anonymise_many([
+        "Helpers: Tuesday Adebayo-Lawal and others. Seen on Sunday Morning.",
+        "Children safe with grandmother at 9 Fellgarth, Ribbleton.",
+        "03/11/2014 | Midwifery | Baby born at 38 weeks.\n10/11/2014 | HV | New birth visit.",
+        "Father in custody, prison no. B5530QT.",
+        "Email: ashgrove.surgery@nhs.net",
+    ])]
+    assert _absent(" | ".join(outputs), ["Tuesday Adebayo", "Fellgarth", "Ribbleton", "03/11/2014", "B5530QT",
+                                         "surgery@nhs.net"]) == [], outputs
+    assert "Sunday Morning" in outputs[0] and "10/11/2014" in outputs[2], outputs
+
+
+# 13e. Kept: agencies and companies whose names end in a company word, police forces' abbreviations, a
+# word-name describing a noun; but a name run into the job title after it is replaced.
+def test_company_words_forces_and_word_names_before_nouns(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "Faith Okonkwo-Hart rang.",
+        "Other agencies: Calder Vale Homes (housing officer); GMP; Pennine Lakes Interpreting Ltd.",
+        "Offer training to Faith groups.",
+        "Deborah Quayle Health Visitor rang.",
+    ])]
+    # A company the case does not list may become "[organisation]", but never a person.
+    assert outputs[1].startswith("Other agencies: Calder Vale Homes (housing officer); GMP; "), outputs
+    assert "Person" not in outputs[1], outputs
+    assert outputs[2] == "Offer training to Faith groups.", outputs
+    assert "Deborah" not in outputs[3] and "Quayle" not in outputs[3] and "Health Visitor rang." in outputs[3], outputs
+
+
+# 13f. A registered name in lower case straight after a family word.
+def test_register_name_after_a_family_word(anonymiser_factory):
+    register = Register(people=(Person("Maureen Pilkington", "Maternal grandmother", ("Mo",), "grandmother"),),
+                        places=(), exempt=())
+    output = anonymiser_factory(register).anonymise("[02/03/2025 21:03] Kayleigh: rung ur mum mo, shes coming").text
+    assert " mo," not in output and "Maternal grandmother" in output, output

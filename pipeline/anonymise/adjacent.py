@@ -2,6 +2,7 @@
 
 The recognisers find a name; records then add to it in ways no recogniser looks for:
 
+- a surname in capitals after a given name ("Shamsul UDDIN", "Mirela ROSTAȘ"), as case systems print it;
 - an initial or hyphenated initials after the name ("Kerry-Ann W + Tyson", "SW Aisha B-D."): one surviving
   "B-D" narrows a social worker down to a handful of people, so the initial goes with the name;
 - a nickname in quotes straight after the name ("Anthony Ruddock ("Big Tone")", "(Darren Tuck, "Dazza")"):
@@ -35,6 +36,7 @@ _INITIAL_AFTER = re.compile(
 # "A" and "I" after a name are as often the article or the pronoun: only before the end of the name's line
 # or a list separator do they count.
 _AMBIGUOUS_LETTERS = frozenset("AI")
+_CAPS_AFTER = re.compile(r"[ \t]+(?P<word>[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)*)(?![\w'’-])")
 _NICKNAME_WORD = r"[A-Z][\w'’-]*"
 # A quoted nickname straight after the name, in brackets or after a comma.
 _NICKNAME_AFTER = re.compile(
@@ -84,6 +86,10 @@ def around_people(
         if initial and _initial_counts(text, initial) and free(initial.start("initial"), initial.end("initial")):
             add(Found(end, initial.end("initial"), label, "initial"))
             end = initial.end("initial")
+        caps = _CAPS_AFTER.match(text, end)
+        if caps and _caps_surname(caps.group("word"), english) and free(*caps.span("word")):
+            add(Found(end, caps.end("word"), label, "initial"))  # widened like an initial
+            end = caps.end("word")
         nickname = _NICKNAME_AFTER.match(text, end)
         if nickname and _nickname(nickname.group("nick")) and label:
             span = nickname.span("nick")
@@ -101,6 +107,16 @@ def around_people(
                 add(found)
                 queue.append((word_start, word_end, found.replacement))
     return out
+
+
+def _caps_surname(word: str, english: EnglishWords) -> bool:
+    """A surname in capitals after a given name, as systems print them ("Shamsul UDDIN", "Mirela
+    ROSTAȘ"): a word in capitals that no dictionary or abbreviation list has."""
+    core = re.sub(r"['’]S$", "", word)
+    if not core.isupper() or len(core.replace("-", "")) < 3 or known_word(core):
+        return False
+    low = core.lower()
+    return low not in STOP_WORDS and not english.common(low)
 
 
 def _initial_counts(text: str, match: re.Match[str]) -> bool:

@@ -5,7 +5,7 @@ we run spaCy ourselves with nlp.pipe, in batches and with only the entity recogn
 Presidio the precomputed document. Overlaps are then settled by priority (then length), so that each
 character is replaced at most once:
 
-    register places, street addresses (120)  >  fixed-shape identifiers: email, phone, NHS, NI, postcode,
+    email addresses (125)  >  register places, street addresses (120)  >  fixed-shape identifiers: phone, NHS, NI, postcode,
     date of birth (110)  >  exempt names and keep_terms, kept (106)  >  references (105)
     >  unregistered relatives of register people (101)  >  register people (100)
     >  nurseries, childminders and clubs named with their kind ("Little Owls nursery", 46)
@@ -101,7 +101,9 @@ def _priority(source: str, entity_type: str) -> int:
     if source == "relative":
         return 101  # "Kieran O'Sullivan": outranks the bare registered surname inside it
     if source == "pattern":
-        return {"DATE": 30, "PERSON": 45, "REFERENCE": 105, "PLACE": 120}.get(entity_type, 110)
+        # An email address is replaced whole, even when a register place is part of it
+        # ("moorside.medical@nhs.net" for Moorside Medical Practice).
+        return {"DATE": 30, "PERSON": 45, "REFERENCE": 105, "PLACE": 120, "EMAIL_ADDRESS": 125}.get(entity_type, 110)
     if source == "exempt":
         # What the case says may be shown (the three named people, their organisations, agencies, the review's
         # own reference) outranks a register name inside it ("Grace" in an exempt "Grace Hopper") and the

@@ -85,6 +85,8 @@ class Labeller:
         if entity_type != "PERSON":
             return None
         parts = key.split()
+        if len(parts) > 1 and all(len(p) == 1 for p in parts):
+            parts = ["".join(parts)]  # "A.B." is the initials "ab"
         if len(parts) == 1:
             # "Jones" after "John Jones": the same person when only one known full name has that surname
             # (or that first name); "EK" after "Ewa Kowalczyk" when only one known full name has those

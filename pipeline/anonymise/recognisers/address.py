@@ -53,6 +53,12 @@ _CAPS_FLAT = re.compile(
     rf"(?<![\w/])(?:FLAT|APARTMENT|APT|MAISONETTE)\.?[ \t]+\d+[A-Z]?,?[ \t]+(?:THE[ \t]+)?{_CAPS_WORD}"
     rf"(?:[ \t]+{_CAPS_WORD}){{0,3}}(?![\w'’-])"
 )
+# A house number and a house or street name with no street word, then a comma and the town: "6 Tentercroft,
+# Haverden", "12 Ghyll Side, Cold Ardley". Only where no word of the name is a word the project knows.
+_NUMBER_NAME_TOWN = re.compile(
+    r"(?<![\w/£$.,:])(?P<street>\d{1,4}[A-Za-z]?[ \t]+[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?),[ \t]*"
+    r"(?=[A-Z][a-z'’-]+)"
+)
 # The village or town written after a numbered street ("16 Slack Lane, Brindle Fold"): it narrows the
 # address to one house as much as the street does.
 _LOCALITY = re.compile(r",[ \t]*(?P<place>(?:[A-Z][a-z'’-]+[ \t]+){0,2}[A-Z][a-z'’-]+)(?=[ \t]*(?:[,.;:)\n]|$))")
@@ -115,6 +121,14 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
             # The town or village after it is replaced on its own, so that a register address inside
             # ("14 Larch Close" -> "the family home") keeps its pseudonym: "the family home, [place]".
             locality = _locality(text, match.end())
+            if locality:
+                found.append(self._result(*locality, replacement="[place]"))
+        for match in _NUMBER_NAME_TOWN.finditer(text):
+            words = match.group("street").split()[1:]
+            if any(known_word(w) or w.lower() in STOP_WORDS for w in words):
+                continue
+            found.append(self._result(match.start("street"), match.end("street")))
+            locality = _locality(text, match.end("street"))
             if locality:
                 found.append(self._result(*locality, replacement="[place]"))
         for span_start, span_end in lower_case_spans(text):

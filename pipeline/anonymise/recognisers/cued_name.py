@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .vocabulary import (
-    AGENCY_REST, AGENCY_TAIL, AGENCY_WORDS, COMMON_ABBREVIATIONS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES,
+    AGENCY_REST, AGENCY_TAIL, AGENCY_WORDS, COMMON_ABBREVIATIONS, COMPANY_WORDS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES,
     ROLE_HEADS, ROLE_WORDS, STREET_TYPES,
 )
-from .names import at_sentence_start, lower_case_spans
+from .names import NOUN_AFTER_WORD, at_sentence_start, lower_case_spans
 from .wordlists import known_word
 from .wordlists import NAME_TOKEN, PARTICLE, PARTICLES, EnglishWords, is_first_name, name_like, singulars
 
@@ -78,6 +79,15 @@ _NAME_WITH_AGE = re.compile(
 )
 # A given name and a surname in capitals: "Leanne COKER".
 _GIVEN_CAPS = re.compile(r"(?<![\w'’-])(?P<run>[A-Z][a-z]+[ \t]+[A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
+# A surname in capitals, a comma, then the given name, as case systems list people: "MENSAH, Efua",
+# "NWOSU-BAPTISTE, Blessing (Miss)".
+_REVERSED = re.compile(
+    r"(?<![\w'’-])(?P<run>(?P<surname>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)*),[ \t]*(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))"
+    r"(?![\w'’-])"
+)
+# A day of the week as a given name, before a surname no dictionary has: "Sunday Olawale", "Monday Ekwueme".
+_DAY_GIVEN = re.compile(r"(?<![\w'’-])(?P<run>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]+"
+                        r"(?P<surname>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))(?![\w'’-])")
 # A full name alone in brackets after what the person does: "office (Jan Polglase) rang mum".
 _BRACKETED_NAME = re.compile(rf"\((?P<run>[A-Z][a-z'’]+[ \t]+{NAME_TOKEN})\)")
 _AFTER_ROLE_BRACKET = re.compile(r"\(\s*(?P<run>[^()]{2,60}?)\s*\)")
@@ -101,6 +111,13 @@ _LOWER_CUED = re.compile(
     rf"(?=[ \t]+(?:{'|'.join(_LOWER_VERBS)})\b|[ \t]+(?:at|from)[ \t]+(?:no\.?|number|flat)[ \t]*\d"
     r"|[ \t]+(?:next[ \t]+door|upstairs|downstairs|opposite)\b|[ \t]*[,.;:!?)]|[ \t]*$)",
     re.MULTILINE,
+)
+# A role, or a role's abbreviation in capitals, then a lower-case name no dictionary has, perhaps with its
+# surname: "joint visit w/ CNN dorota lis", "student nurse agnieszka today". Whatever follows.
+_ROLE_CAPS = "HV|SW|SSW|FSW|CNN|NN|EWO|TA|DSL|CPN|IDVA|ISVA|KW|OT|MW|PCSO|PC|DC|DS|GP|SN|LSA|SENCO|TL|TM"
+_LOWER_ROLE_NAME = re.compile(
+    rf"(?<![\w'’-])(?=(?:(?:{'|'.join(_LOWER_ROLES)})|(?-i:{_ROLE_CAPS}))[ \t]+(?P<name>[a-z][a-z'’-]{{2,}})"
+    r"(?:[ \t]+(?P<surname>[a-z][a-z'’-]+))?(?![\w'’-]))"  # looked at, not consumed: "student nurse agnieszka"
 )
 SCORE = 0.55
 
@@ -136,9 +153,21 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
             if (in_notes and (is_first_name(name) or name in ORDINARY_WORD_NAMES)) or not (
                     known_word(name) or self.english.common(name)):
                 found[(match.start("name"), match.end("name"))] = None
+        for match in _LOWER_ROLE_NAME.finditer(text):
+            name, surname = match.group("name"), match.group("surname")
+            if not self._unknown_lower(name):
+                continue
+            # The surname may be a short noun of some dictionary ("lis") when the note ends there.
+            end = match.end("name")
+            if surname and (self._unknown_lower(surname) or (
+                    self._unknown_lower(surname, nouns=False) and re.match(r"[ \t]*(?:[.,;:)]|$)", text[match.end("surname"):]))):
+                end = match.end("surname")
+            found[(match.start("name"), end)] = None
         for match in _BRACKETED_ROLE.finditer(text):
             role_words = re.findall(r"[A-Za-z']+", match.group("role").lower())
             if role_words and role_words[0] in ROLE_WORDS | {"emergency", "paramedic", "chair", "pharmacist"}:
+                if re.search(r"[ \t](?:[A-Z][\w'’-]*)$", match.group("run")) and not name_like(match.group("run").split()[-1]):
+                    continue  # "Pennine Valley Homes (housing officer)": the employer, not the person
                 span = _trim_run(text, match.start("run"), match.end("run"))
                 if span:
                     found[span] = None
@@ -163,6 +192,18 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
             given, surname = match.group("run").split()
             if is_first_name(given) and surname not in COMMON_ABBREVIATIONS and not known_word(surname.lower()):
                 found[(match.start("run"), match.end("run"))] = None
+        for match in _REVERSED.finditer(text):
+            surname, given = match.group("surname"), match.group("given")
+            parts = surname.split("-")
+            if (len(surname) >= 3 and not any(known_word(p) or p in COMMON_ABBREVIATIONS or self.english.common(p.lower())
+                                              for p in parts)
+                    and (is_first_name(given) or not (known_word(given) or given.lower() in STOP_WORDS
+                                                      or any(f in self.english.other for f in singulars(given))))):
+                found[(match.start("run"), match.end("run"))] = None
+        for match in _DAY_GIVEN.finditer(text):
+            surname = match.group("surname")
+            if name_like(surname) and not self.english.common(surname):
+                found[(match.start("run"), match.end("run"))] = None
         for match in _NICKNAME_INSIDE.finditer(text):
             nicknames.append((match.start("run"), match.end("run")))
         for match in _BRACKETED_NAME.finditer(text):
@@ -182,10 +223,20 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
             if self._could_be_a_name(text, s, e)
         ] + [result("PERSON", s, e, SCORE, "pattern", None, recogniser_name=self.code) for s, e in nicknames]
 
+    def _unknown_lower(self, word: str, *, nouns: bool = True) -> bool:
+        """A lower-case word no dictionary has: a name typed without its capital ("dorota"). With
+        `nouns` False, a noun of the dictionary may count too ("lis")."""
+        forms = singulars(word) if nouns else [word]  # "lis" is not the plural of "li"
+        return not (known_word(word) or word in STOP_WORDS or word in ORDINARY_WORD_NAMES or word in COMPANY_WORDS or word in ("co", "uk")
+                    or any((nouns and f in self.english.nouns) or f in self.english.other or f in STOP_WORDS
+                           for f in forms))
+
     def _could_be_a_name(self, text: str, start: int, end: int) -> bool:
         # "with Media Contacts", "to Guiding Principles": everyday words in Title Case are not a name
         # unless one of them is a given name; a lone noun opening a sentence ("Shin bruising") is a noun.
         words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end])
+        if len(words) == 1 and words[0].lower() in ORDINARY_WORD_NAMES and NOUN_AFTER_WORD.match(text, end):
+            return False  # "training to Faith groups": the word, describing the noun after it
         if len(words) == 1:
             forms = singulars(words[0])
             if any(f in self.english.other for f in forms) and not is_first_name(words[0]):

@@ -16,7 +16,7 @@ from .vocabulary import AGENCY_WORDS, COMMON_ABBREVIATIONS, DOCUMENT_WORDS, PROC
 
 
 _CONTEXT = re.compile(
-    r"(?i:\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bborn\b|\bbirthday\b|\bb\.\s*)[^.!?\n]{0,20}$"
+    r"(?i:\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bborn\b|\bbirthday\b|(?<![\w.])b\.\s*)[^.!?\n]{0,20}$"
 )
 
 # Without a label: a date in brackets straight after a name ("Kezia (02/09/2018)"), or a date with the
@@ -39,6 +39,9 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+[ 
 _NUMBER_AFTER = re.compile(r"[ \t]+(?:NHS|Hosp|Hospital|MRN|CHI)\b")
 _AGE = re.compile(r"(?i:\b(?:aged?|age:)[ \t]*\d{1,2}\b|\b\d{1,2}[ \t]*(?:years?|yrs?|months?)[ \t]+old\b)")
 AGE_NEARBY = 25
+# A chronology row or entry that records a birth: "14/02/2013 | Midwifery | Child born at Royal ...".
+_BIRTH_LATER = re.compile(r"[^\n]{0,60}?\b(?:born|birth(?![ \t]+(?:plan|visit|partner|certificate))|delivered)\b", re.I)
+_ROW_START = re.compile(r"(?:^|\n)[ \t|]*$")
 
 @recogniser
 class DateOfBirthRecogniser(ScrRecogniser, LocalRecognizer):
@@ -65,7 +68,9 @@ class DateOfBirthRecogniser(ScrRecogniser, LocalRecognizer):
                 after_name = None  # "ICPC (5 August)", "MARAC (31/07/2025)": a meeting's date
             if (_CONTEXT.search(before) or (after_name and not _AFTER_PROFESSIONAL.search(before))
                     or _AGE.search(near) or _after_name_cell(text, match)
-                    or (_NAME_BEFORE.search(before) and _NUMBER_AFTER.match(text, match.end()))):
+                    or (_NAME_BEFORE.search(before) and _NUMBER_AFTER.match(text, match.end()))
+                    or (_ROW_START.search(text, max(0, match.start() - 10), match.start())
+                        and _BIRTH_LATER.match(text, match.end()))):
                 found.append(result("DATE_OF_BIRTH", match.start(), match.end(), 0.95, "pattern",
                                     "[date of birth]", recogniser_name=self.code))
         return found

@@ -12,11 +12,11 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .vocabulary import AGENCY_WORDS, COMMON_ABBREVIATIONS, ROLE_WORDS, SERVICE_ABBREVIATIONS
+from .vocabulary import AGENCY_WORDS, COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, ROLE_WORDS, SERVICE_ABBREVIATIONS
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .names import at_sentence_start, lower_case_spans
-from .wordlists import EnglishWords, is_first_name, known_word
+from .wordlists import EnglishWords, is_first_name, known_word, singulars
 
 # Initials alone on the end of a line, after the end of a sentence or a closing quote.
 _SIGN_OFF = re.compile(
@@ -216,6 +216,11 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
                 continue
             if known_word(surname) and match.group("initial") in "AI":
                 continue
+            low = surname.lower()
+            if (match.group("dot") and low not in self.english.nouns and low not in ORDINARY_WORD_NAMES
+                    and not is_first_name(surname)
+                    and any(f in self.english.other for f in (singulars(low) if low.endswith(("ed", "ing")) else [low]))):
+                continue  # "See Appendix G. Moved to ...": a sentence ends after the letter, a verb opens the next
             found.append(self._result(match.start("name"), match.start("surname") + len(surname)))
         return found
 

@@ -90,6 +90,9 @@ class KnownNames:
         while len(names) > 1 and names[0] in COMMON_ABBREVIATIONS:
             names.pop(0)
         names[-1:] = [re.sub(r"['’]s?$", "", n) for n in names[-1:]]
+        # A name a cue found typed in lower case ("w/ CNN dorota lis") is learned as a name when no
+        # dictionary has it, so that "Dorota", "dorota" and "DL" are found elsewhere too.
+        names = [n[:1].upper() + n[1:] if n.islower() and self._rare_word(n) else n for n in names]
         if single is None:
             new = initials_of(names) - self.initials if len(names) >= 2 else set()
             if new - self.weak_initials:
@@ -310,6 +313,7 @@ def _initials_pattern(initials: set[str]) -> re.Pattern[str] | None:
             forms.add(escaped.replace(r"\-", "-"))
         if item.isalpha() and item.isupper() and len(item) <= 3:
             forms.add(r"\.?[ \t]".join(item) + r"\b")  # "K B's mum", "K. B."
+            forms.add(r"\.".join(item) + r"\.")  # "A.B. 09/07/2016"
     body = "|".join(sorted(forms, key=len, reverse=True))
     # A possessive may follow ("K B's mum"); another letter after an apostrophe may not ("SO" in "SO'D").
     # "DW/BK" is two people's initials; a slash inside a web address is not ("/KB" needs a capital before).

@@ -13,8 +13,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import at_sentence_start, lower_case_spans, word_in_context
-from .vocabulary import AGENCY_REST, AGENCY_TAIL, COMMON_ABBREVIATIONS, AGENCY_WORDS, EPONYM_HEADS, INSTRUMENT_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
+from .names import NOUN_AFTER_WORD, at_sentence_start, lower_case_spans, word_in_context
+from .vocabulary import AGENCY_REST, AGENCY_TAIL, COMMON_ABBREVIATIONS, COMPANY_WORDS, AGENCY_WORDS, EPONYM_HEADS, INSTRUMENT_HEADS, NAME_TO_PLACE_TAIL, ORDINARY_WORD_NAMES, ROLE_HEADS, STREET_TYPES
 from .wordlists import NAME_TOKEN, PARTICLES, EnglishWords, is_first_name, known_word, name_like, singulars
 
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d\b")
@@ -66,6 +66,10 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             run = run[1:]  # "Ask Kerry Walsh…", "Later Nkechi Obi…": a capitalised word, not a name
         if not run:
             return
+        if len(run) == 1 and run[0].group().lower() in ORDINARY_WORD_NAMES and NOUN_AFTER_WORD.match(text, run[0].end()):
+            return  # "training to Faith groups": a word describing the noun after it
+        if len(run) > 1 and run[-1].group().lower().rstrip(".") in COMPANY_WORDS:
+            return  # "Pennine Lakes Interpreting Ltd": a company
         following = re.match(r"[ \t]+([A-Za-z'’-]+)", text[run[-1].end():run[-1].end() + 40])
         instrument = len(run) > 1 and run[-1].group().lower() in INSTRUMENT_HEADS
         if instrument or (following and following.group(1)[0].isupper() and following.group(1).lower() in INSTRUMENT_HEADS):

@@ -205,6 +205,8 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
         return True  # "Summer 2023", "May 2023": a season or a month; "Sky 2013 SVD" is a birth
     if word_in_context(text, match.start("name"), match.end("name")):
         return True
+    if word.lower() in ORDINARY_WORD_NAMES and NOUN_AFTER_WORD.match(text, match.end()):
+        return True  # "training to Faith groups", "the Summer holidays": the word before a noun it describes
     if word.islower():
         return _lower_case_word_use(text, match)
     if word.isupper() and len(word) > 1:
@@ -225,6 +227,11 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
     return False
 
 
+# Nouns that a word-name describes when it is used as a word: "Faith groups", "Rose bushes".
+NOUN_AFTER_WORD = re.compile(
+    r"[ \t]+(?:groups?|leaders?|communities|community|organisations?|holidays?|camps?|clubs?|bush(?:es)?|"
+    r"gardens?|venues?|settings?|networks?|forums?|events?)\b"
+)
 _FAMILY_WORDS = frozenset("nan nana nanna gran granny grandad grandma aunty auntie aunt uncle cousin".split())
 _LOWER_NAME_FOLLOWERS = frozenset("to at in on with from off back not".split())
 _VERB_PARTICLES = frozenset("up down out off back through over".split())

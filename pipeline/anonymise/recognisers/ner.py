@@ -70,10 +70,23 @@ _AGENCY_WORD = re.compile(r"[\w'’&]+")
 # institution word ("Junior School").
 _SCHOOL_BY_ADJECTIVE = frozenset({"the primary school", "the secondary school"})
 _INSTITUTION = re.compile(r"\b(?:school|academy|college|C\.? ?of ?E)\b", re.IGNORECASE)
-_AGENCY_HEAD_AFTER = re.compile(r"[ \t]+(?:Aid|Service|Services|Trust|Partnership|Project|Advocacy|Charity)\b")
+# What ends an agency's or a company's name, not a person's: "Pennine Valley" + " Homes", "PENNINE COMMUNITY"
+# + " HEALTH", "Pennine" + " Interpreting Ltd". Never a job title after a name ("Health Visitor").
+_AGENCY_HEAD_AFTER = re.compile(
+    r"[ \t]+(?:(?:Aid|Service|Services|Trust|Partnership|Project|Advocacy|Charity)\b"
+    r"|(?i:homes|housing|health|interpreting|ltd|limited|association|foundation)\b"
+    r"(?![ \t]+(?i:visitor|visiting|officer|worker|advisor|adviser|practitioner|manager|lead|support)\b))"
+)
 _GENERIC_KINDS = frozenset(
     "nursery school hospital surgery practice centre clinic ward unit primary secondary academy college home "
     "pre-school preschool infants junior the".split()
+)
+# The first word of a job title at the end of an organisation the model found, and the rest of the title
+# after it: "Sarah Jones Health" + " Visitor", "Tom Price Housing" + " Officer".
+_ROLE_STARTS = re.compile(r"[ \t]+(?:Health|Housing|Family|Support|Youth|Care|School|Community|Tenancy)$")
+_ROLE_GOES_ON = re.compile(
+    r"[ \t]+(?:Visitor|Visiting|Officer|Worker|Practitioner|Manager|Lead|Advisor|Adviser|Nurse|Assistant|"
+    r"Co-?ordinator|Sustainment)\b"
 )
 PERSON_SCORE = 0.85
 PLACE_SCORE = 0.7
@@ -253,6 +266,10 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
             return None
         if span.islower() and " " not in span and (span in self.english.nouns or span in self.english.other):
             return None  # "a bee mask": the model misreading an everyday word
+        role = _ROLE_STARTS.search(span)
+        if role and _ROLE_GOES_ON.match(text, end) and role.start() > 0:
+            # "Sarah Jones Health" + " Visitor": the model ran a name into the job title after it.
+            return self._person(text, start, start + role.start(), "PERSON")
         if AGENCY_REST.match(text, end) or _AGENCY_HEAD_AFTER.match(text, end):
             return self._keep(text, start, end, label)  # "Black Country Women's" + " Aid"
         if _PARTICLE_NAME.fullmatch(span) or (

@@ -48,6 +48,11 @@ _LOG_WITH_DATE = re.compile(r"(?P<id>\b(?:CAD|Log|LOG)[ \t:#]*\d{3,6}[ \t]+(?:of
 _SPACED_AFTER_INTRO = re.compile(r"(?i:\b(?:incident|crime|case|log|occurrence)\s+(?:no|number|ref)\.?\s*:?\s*)"
                                  r"(?P<id>\d{2,4}(?:[ ]\d{3,4}){1,3})\b")
 
+# A letter's reference made of its writer's and typist's initials ("Our ref: LOH/hc"), and an HMPPS prison
+# number ("A4721CK"): no digits needed for the first, letters around them for the second.
+_LETTER_REF = re.compile(r"(?i:\b(?:our|your|my)[ \t]+ref(?:erence)?\.?[ \t]*:?[ \t]*)(?P<id>[A-Za-z]{1,4}(?:/[A-Za-z0-9]{1,8})+)\b")
+_PRISON_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{4}[A-Z]{2})(?![\w/-])")
+
 
 def _is_reference(value: str, minimum_digits: int = 3) -> bool:
     if re.fullmatch(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d", value):
@@ -68,10 +73,13 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
         return None
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        if not any(c.isdigit() for c in text):
-            return []
         spans: dict[tuple[int, int], None] = {}
-        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _SPACED_AFTER_INTRO):
+        for match in _LETTER_REF.finditer(text):
+            spans[(match.start("id"), match.end("id"))] = None
+        if not any(c.isdigit() for c in text):
+            return [result("REFERENCE", start, end, 0.7, "pattern", "[reference]", recogniser_name=self.code)
+                    for start, end in spans]
+        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _SPACED_AFTER_INTRO, _PRISON_NUMBER):
             for match in pattern.finditer(text):
                 spans[(match.start("id"), match.end("id"))] = None
         for pattern in (_WITH_CONTEXT, *_SHAPES):

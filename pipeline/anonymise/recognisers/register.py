@@ -206,7 +206,7 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         if self.regex is None:
-            return []
+            return self._single_letters(text, [])  # letters signing off a message, register or not
         found = []
         for match in self._matches(text):
             variant = self.table.lookup(match.group("name"))
@@ -214,8 +214,9 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
                 continue
             if match.group("bare_s") and (variant.kind == "initials" or self._word_with_s(match)):
                 continue  # "wills", "roses": a word; "nats mum" is Nat's mum with the apostrophe left out
-            if variant.kind == "name case" and used_as_word(text, match):
-                continue
+            if variant.kind == "name case" and used_as_word(text, match) and not (
+                    match.group("name").islower() and _FAMILY_BEFORE.search(text, max(0, match.start() - 10), match.start())):
+                continue  # "ur mum mo": after a family word the name, whatever else the word means
             end = match.start("bare_s") if match.group("bare_s") else match.end()
             relative = self._unregistered_relative(text, match, variant.targets)
             if relative is not None:
@@ -241,14 +242,16 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         only where a name stands (a possessive, or after "to", "with", "told"...), and only when one register
         person has a first name with that letter (if several have, the letter becomes "[name]")."""
         extra = []
-        for match in (m for pattern in _SINGLE_LETTERS for m in pattern.finditer(text)):
+        matches = [(m, False) for pattern in _SINGLE_LETTERS for m in pattern.finditer(text)]
+        matches += [(m, True) for pattern in _SIGN_OFF_LETTERS for m in pattern.finditer(text)]
+        for match, signed in matches:
             letter = match.group("letter").lower()
             if _LETTERED_BEFORE.search(text, max(0, match.start() - 20), match.start()):
                 continue  # "Plan B's", "vitamin D"
             if re.search(r"(?<![\w'’])[A-Z]\.?[ \t]+$", text[max(0, match.start() - 4):match.start()]):
                 continue  # "K B's mum": the second of someone's two initials
             owners = {i for i, names in enumerate(self.first_names) if any(n[:1] == letter for n in names)}
-            if owners and not any(r.start <= match.start() < r.end for r in found):
+            if (owners or signed) and not any(r.start <= match.start() < r.end for r in found):
                 # Two register people with that letter ("C" for Chance or Chukwuemeka): the letter still
                 # goes, as a neutral "[name]", rather than being pinned on the wrong one.
                 pseudonym = self.targets[next(iter(owners))].pseudonym if len(owners) == 1 else AMBIGUOUS_LETTER
@@ -363,7 +366,11 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
 
 
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Unit)[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+$")
-_FAMILY_BEFORE = re.compile(r"(?<![\w'’-])(?:nan|nana|nanna|gran|granny|grandad|grandma|aunty|auntie|aunt|uncle)[ \t]+$")
+# "nan hazel", "ur mum mo": a family word, then the registered name in lower case.
+_FAMILY_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:nan|nana|nanna|gran|granny|grandad|grandma|aunty|auntie|aunt|uncle|mum|mam|mom|mummy|dad|"
+    r"daddy|sister|sis|brother|bro|cousin|baby)[ \t]+$"
+)
 # "B's upper arm"; "spoke to S after our call": a person called by a capital letter (not A or I, which are
 # words), where a name stands: a possessive, or after a verb of contact.
 AMBIGUOUS_LETTER = "[name]"
@@ -387,8 +394,12 @@ _SINGLE_LETTERS = (
                r"says|wants|took|left|came|went|got|gets|hit|took|shouted)\b)"),
     # Seen or weighed, then the date or the time: "last seen M 04/12", "weighed B 10:40".
     re.compile(r"\b(?:seen|saw|see|visited|weighed|examined|checked|measured)[ \t]+(?P<letter>[B-HJ-Z])(?=[ \t]+\d)"),
-    # Signing off a message: "07563 210482: - D", "... see you then. - K".
+)
+# Signing off a message: "07563 210482: - D", "... see you then. - K", "Can you let me know. G". Whoever
+# signs so is a person, registered or not: a letter no register person has becomes "[name]" too.
+_SIGN_OFF_LETTERS = (
     re.compile(r"(?<=[:.!?])[ \t]*[-–—][ \t]*(?P<letter>[B-HJ-Z])[ \t]*$", re.MULTILINE),
+    re.compile(r"(?<=[a-z][.!])[ \t]+(?P<letter>[B-HJ-Z])[ \t]*$", re.MULTILINE),
 )
 _LETTERED_BEFORE = re.compile(
     r"(?i:\b(?:plan|strep|vitamin|vit|hep|hepatitis|appendix|annex|schedule|section|part|form|category|grade|"

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
-from .vocabulary import AGENCY_WORDS, RANKS, ROLE_WORDS
-from .wordlists import PARTICLES, EnglishWords, known_word, singulars
+from .vocabulary import AGENCY_WORDS, ORDINARY_WORD_NAMES, RANKS, ROLE_WORDS
+from .wordlists import PARTICLES, EnglishWords, is_first_name, known_word, singulars
 
 _NAME = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _PATTERNS = (
@@ -41,6 +42,14 @@ _LOWER_TITLE = re.compile(
     rf"(?:[ \t]+\d{{2,6}})?[ \t]+(?P<name>{_NAME})"  # "pc 2231 fenwick": a collar number between
 )
 SCORE = 0.6
+# A command-and-control log in capitals: "CALL HANDLER STACEY DUCKWORTH", "PARAMEDICS S WOLSTENHOLME AND I
+# STAN ON SCENE", "SHOPKEEPER SHAMSUL UDDIN SAYS". A role word in capitals, then the name in capitals.
+_CAPS_ROLE = re.compile(r"(?<![\w'’])(?P<role>[A-Z]{2,}S?)(?=[ \t]+[^\W\d_])")
+_CAPS_TOKEN = re.compile(r"[ \t]+(?P<word>[^\W\d_][\w'’-]*\.?)")
+_LOG_ROLES = frozenset(
+    "shopkeeper proprietor caller witness driver paramedics handlers officers pcso sgt insp neighbour "
+    "landlord manager supervisor dispatcher operator controller attendant security".split()
+)
 
 
 @recogniser
@@ -90,6 +99,8 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                 words[-1] = re.sub(r"(?:['’]s|['’])$", "", words[-1])
                 # "Dr Patel Consultant": drop role words after the name; a single letter stays ("Dr N").
                 while len(words[-1]) > 1 and (words[-1].lower() in ROLE_WORDS or words[-1].lower() in AGENCY_WORDS):
+                    if len(words) == 1 and words[0].lower() in ORDINARY_WORD_NAMES:
+                        break  # "Sgt Young", "Nurse Bishop": a surname that is also a role word
                     words.pop()
                     if not words:
                         break
@@ -103,6 +114,7 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                 honorific = pattern is _PATTERNS[0] and match.group("honorific") and not skipped
                 start = match.start() if honorific else name_start
                 found.append(result("PERSON", start, name_end, SCORE, "pattern", None, recogniser_name=self.code))
+        found += self._caps_log_names(text)
         for match in _LOWER_TITLE.finditer(text):
             name = re.sub(r"(?:['’]s|['’])$", "", match.group("name"))
             if len(name) < 3 or known_word(name) or self.english.common(name) or variant_key(name) in self.pseudonyms:
@@ -111,6 +123,56 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
             found.append(result("PERSON", start, match.start("name") + len(name), SCORE, "pattern", None,
                                 recogniser_name=self.code))
         return found
+
+
+    def _caps_log_names(self, text: str) -> list[RecognizerResult]:
+        found = []
+        for match in _CAPS_ROLE.finditer(text):
+            role = match.group("role").lower()
+            if role not in ROLE_WORDS and role.rstrip("s") not in ROLE_WORDS and role not in _LOG_ROLES:
+                continue
+            position = match.end()
+            while True:  # "S WOLSTENHOLME AND I STAN": two people after one role
+                words = []
+                for token in _CAPS_TOKEN.finditer(text, position):
+                    if token.start() != position:
+                        break
+                    word = token.group("word").rstrip(".")
+                    if not self._caps_name_word(word, first=not words,
+                                                after_initial=bool(words) and len(words[-1].group("word").rstrip(".")) == 1):
+                        break
+                    words.append(token)
+                    position = token.end()
+                    if len(words) == 3:
+                        break
+                if words and len(words[-1].group("word").rstrip(".")) == 1:
+                    words.pop()  # an initial needs a surname after it
+                if words:
+                    start, end = words[0].start("word"), words[-1].end("word")
+                    found.append(result("PERSON", start, end, SCORE, "pattern", None, recogniser_name=self.code))
+                joined = re.match(r"[ \t]+(?:AND|&|\+)(?=[ \t])", text[position:])
+                if not words or not joined:
+                    break
+                position += joined.end()
+        return found
+
+
+    def _caps_name_word(self, word: str, *, first: bool, after_initial: bool) -> bool:
+        """A word in capitals that can be part of a name in a log: an initial opening it, a word no
+        dictionary has ("DUCKWORTH"), a given name ("STACEY"), or after an initial a surname that is
+        also a word ("A YOUNG"). Verbs, function words and other everyday words end the name."""
+        if not word.isupper():
+            return False
+        if len(word) == 1:
+            return first
+        low = word.lower()
+        if low in STOP_WORDS or _caps_verb(word, self.english):
+            return False
+        if after_initial and low in ORDINARY_WORD_NAMES:
+            return True
+        if known_word(word) or low in ROLE_WORDS:
+            return False
+        return is_first_name(word) or not self.english.common(low)
 
 
 def _caps_verb(word: str, english: EnglishWords) -> bool:

@@ -148,7 +148,8 @@ COMMON_ABBREVIATIONS = frozenset(
     EWO ESW FSW ISW PSW OIC BWV SVD SLT CMHT CRHT EDT FYI COPD BP PMH TBSA SIMS CPOMS PRF ECA ECAS HCA
     PPN DVPN DVPO NMO IOPC PNC ANPR CCTV SOCO CAIT MIU RTC NOK OOH GCSE PRU CYP PAT TL CSC YJS EOC ABH RAR TA
     SCP LSCP ICPC
-    """.split()
+    GMP WMP MPS TVP WYP SYP NYP BTP PSNI NWAS YAS EMAS SCAS SWASFT EEAST NEAS LAS WMAS SECAMB
+    """.split()  # the last line: police forces and ambulance services, as staff abbreviate them
 )
 
 # Abbreviations that are also everyday initials ("BA", "HR", "JP"): where only a person can stand (the
@@ -263,3 +264,7 @@ AGENCY_TAIL = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w'’-]+|\d+-\d+)){0,3}[ \t]+"
     r"(?:NHS|Trust|Board|Council|Police|Constabulary|Service|Services|Team|Partnership)\b"
 )
+
+# Words that end the name of a company or a housing provider, never a person's: "Pennine Interpreting Ltd",
+# "Calder Vale Homes".
+COMPANY_WORDS = frozenset("ltd limited plc llp inc cic homes housing interpreting associates solicitors".split())
