@@ -953,3 +953,75 @@ def test_register_name_after_a_family_word(anonymiser_factory):
                         places=(), exempt=())
     output = anonymiser_factory(register).anonymise("[02/03/2025 21:03] Kayleigh: rung ur mum mo, shes coming").text
     assert " mo," not in output and "Maternal grandmother" in output, output
+
+
+# ---- Classes from the fourteenth blind set (after its only blind run), with new invented examples ------
+
+# 14a. Phone numbers the library's matcher joins to what follows, or misses after a message header.
+@pytest.mark.parametrize(
+    ("text", "leak"),
+    [
+        ("Contacts: 1. Mum 07700 900 461  2. Nan 01632 960 118  3. Dad - no contact", "07700 900 461"),
+        ("Contacts: 1. Mum 07700 900 461  2. Nan 01632 960 118  3. Dad - no contact", "01632 960 118"),
+        ("[12/04/2024 21:07] 07700 900 982: im outside", "07700 900 982"),
+        ("Call me on +44 (0)7700 900321 tonight.", "900321"),
+    ],
+)
+def test_phone_numbers_next_to_other_numbers(anonymiser, text, leak):
+    assert leak not in anonymiser.anonymise(text).text
+
+
+# 14b. Professional register numbers; a register address with its street word shortened and a flat number
+# before it; a Norfolk "loke".
+def test_register_numbers_and_address_forms(anonymiser_factory):
+    register = Register(people=(), places=(Place("Flat 4, 22 Netmakers Yard, Brancaster Staithe", "the family home",
+                                                 (), "address"),), exempt=())
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        "Interpreter: via agency (NRPSI 20417). Signed RM PIN 09C1132E.",
+        "JV at 22 netmakers yd today. Address: 4/22 Netmakers Yd.",
+        "Previous address: 8 Tanners Loke, Ludham.",
+    ])]
+    assert _absent(" | ".join(outputs), ["20417", "09C1132E", "netmakers", "Netmakers", "4/", "Tanners"]) == [], outputs
+
+
+# 14c. A register name written without its accents.
+def test_register_name_without_accents(anonymiser_factory):
+    register = Register(people=(Person("Conceição Araújo", "Maternal grandmother", (), "grandmother"),),
+                        places=(), exempt=())
+    output = anonymiser_factory(register).anonymise("Grandmother Conceicao Araujo stayed; ARAUJO, Conceicao.").text
+    assert _absent(output, ["Conceicao", "Araujo", "ARAUJO"]) == [], output
+
+
+# 14d. People in a line of capitals; two initials and a surname; a legend of initials; a form's field; a
+# child named with an age after a family word; a short form without its final y.
+def test_capitals_initials_legends_fields_and_children(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "RESEARCHED BY: SHONA TREMBATH (ANALYST). SUBJECT HAS TOLD CRAIG LOVEDAY THAT HE IS BACK. LOVEDAY DENIES IT.",
+        "Chair: R T Nkemelu   Minutes: typed. Crew: A Boughtwood / E Tanase",
+        "KT = Kes Tebbutt (office); PW = Precious Wainaina (TA)",
+        "MASH health: Nasrin Qasemi   MASH police: DC Farrow",
+        "her son Lucky (7) plays outside",
+        "His partner Kelsey Armitage messaged. Later: stay away from him. Kelse",
+        "offered ruth penhaligon IDVA details by text",
+        "A Home visit was made. THE WILL WAS READ. MAY BE SEEN.",
+    ])]
+    assert _absent(" | ".join(outputs[:7]), ["SHONA", "TREMBATH", "CRAIG", "LOVEDAY", "Nkemelu", "Boughtwood",
+                                             "Tanase", "KT", "Tebbutt", "PW", "Wainaina", "Nasrin", "Qasemi",
+                                             "Lucky", "Kelse", "ruth", "penhaligon"]) == [], outputs
+    assert outputs[7] == "A Home visit was made. THE WILL WAS READ. MAY BE SEEN.", outputs
+    assert outputs[2].split(" = ")[0] == outputs[2].split(" = ")[1].split(" (")[0], outputs  # KT takes Kes's label
+
+
+# 14e. Kept: a unit after a number where a registered short name is the same word; a word in capitals after
+# "THE"; PACE Code C.
+def test_units_determiners_and_codes(anonymiser_factory):
+    register = Register(people=(Person("Mindaugas Petraitis", "Mother's partner", ("Min",), "partner"),
+                                Person("Colin Petraitis", "Sibling 1", (), "brother")), places=(), exempt=())
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        "Burn cooled 20 min before crew arrival. Min says he was out. FOR 20-30 MIN.",
+        "MIN WORKS ON THE CRAB BOATS. Interpreter retained per Code C.",
+        "28/04 min rang the school.",
+    ])]
+    assert outputs[0] == "Burn cooled 20 min before crew arrival. Mother's partner says he was out. FOR 20-30 MIN.", outputs
+    assert outputs[1] == "Mother's partner WORKS ON THE CRAB BOATS. Interpreter retained per Code C.", outputs
+    assert "min" not in outputs[2], outputs

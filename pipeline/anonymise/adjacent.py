@@ -7,6 +7,7 @@ The recognisers find a name; records then add to it in ways no recogniser looks 
   "B-D" narrows a social worker down to a handful of people, so the initial goes with the name;
 - a nickname in quotes straight after the name ("Anthony Ruddock ("Big Tone")", "(Darren Tuck, "Dazza")"):
   it is the same person, so it takes the same label, and it is looked for everywhere else;
+- initials a legend gives for the name ("BH = Bev Howes"): the same person, the same label;
 - another name joined to a person by "+", "&" or "and" ("Ahmed + Hawa + Hassan" in a sign-in sheet,
   "twins Hawa and Hassan"): a capitalised word no vocabulary knows, in a list of people, is a person.
 
@@ -42,6 +43,7 @@ _NICKNAME_WORD = r"[A-Z][\w'’-]*"
 _NICKNAME_AFTER = re.compile(
     rf"(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+)[\"“‘'](?P<nick>{_NICKNAME_WORD}(?:[ \t]+{_NICKNAME_WORD}){{0,2}})[\"”’']"
 )
+_LEGEND_BEFORE = re.compile(r"(?<![\w'’-])(?P<initials>[A-Z]{2,4})[ \t]*=[ \t]*$")
 _JOINED_AFTER = re.compile(r"[ \t]*(?:\+|&|[ \t]and)[ \t]+(?P<word>[A-Z][\w'’-]*[\w])")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w'’-]*[\w])[ \t]*(?:\+|&|[ \t]and)[ \t]+$")
@@ -97,6 +99,14 @@ def around_people(
                 add(Found(*span, label, "nickname"))
             elif any((s, e) == span and other != label for s, e, other in people):
                 out.append(Found(*span, label, "nickname"))  # found on its own: it takes the name's label
+        legend = _LEGEND_BEFORE.search(text, max(0, start - 12), start)
+        if legend and label:
+            # "BH = Bev Howes": the initials are the same person, and take the same label.
+            span = legend.span("initials")
+            if free(*span):
+                add(Found(*span, label, "nickname"))
+            elif any((s, e) == span and other != label for s, e, other in people):
+                out.append(Found(*span, label, "nickname"))
         for joined in (_JOINED_AFTER.match(text, end), _JOINED_BEFORE.search(text, max(0, start - 40), start)):
             if joined is None:
                 continue

@@ -153,6 +153,7 @@ class Anonymiser:
             for word in re.findall(r"[^\W\d_][\w'’-]*", term)
         )
         self._operators = {"PERSON": lambda text: self._labeller.label("PERSON", text)}
+        self._aliases = 0  # nicknames and legend initials given another name's label so far
 
     @property
     def labeller(self) -> Labeller:
@@ -187,9 +188,9 @@ class Anonymiser:
         # Read from what this call analysed, not only the cache: a batch larger than the cache would
         # otherwise evict its own first texts before they are returned (and return them unreplaced).
         analysed = self._analyse(list(pending)) if pending else {}
-        before = len(self._known)
+        before = (len(self._known), self._aliases)
         found = [self._finish(text, analysed) for text in texts]
-        if len(self._known) != before:
+        if (len(self._known), self._aliases) != before:
             # A nickname or a name in a list found next to a person in one text is looked for in the
             # texts before it too.
             found = [self._finish(text, analysed) for text in texts]
@@ -229,6 +230,7 @@ class Anonymiser:
                 continue
             if item.kind == "nickname":
                 self._labeller.alias("PERSON", written, item.replacement)
+                self._aliases += 1
                 relabelled = [r for r in replacements if (r.start, r.end) == (item.start, item.end)]
                 if relabelled:
                     replacements[replacements.index(relabelled[0])] = replace(relabelled[0], replacement=item.replacement)

@@ -80,10 +80,16 @@ _NAME_WITH_AGE = re.compile(
 # A given name and a surname in capitals: "Leanne COKER".
 _GIVEN_CAPS = re.compile(r"(?<![\w'’-])(?P<run>[A-Z][a-z]+[ \t]+[A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
 # A surname in capitals, a comma, then the given name, as case systems list people: "MENSAH, Efua",
-# "NWOSU-BAPTISTE, Blessing (Miss)".
+# "NWOSU-BAPTISTE, Blessing (Miss)", "Sohal, Kuldeep (DC)". The title or rank in brackets after it is part of
+# how the system writes the name, and goes with it.
+_TITLE_AFTER = r"(?:[ \t]*\((?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|PC|PS|Sgt|Insp|PCSO|MR|MRS|MS|MISS|DR)\))"
+# ... and a surname written with a capital only ("Sohal, Kuldeep (DC)"), where the title in brackets says so.
+_REVERSED_TITLED = re.compile(
+    rf"(?<![\w'’-])(?P<run>[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)*,[ \t]*[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?{_TITLE_AFTER})"
+)
 _REVERSED = re.compile(
-    r"(?<![\w'’-])(?P<run>(?P<surname>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)*),[ \t]*(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))"
-    r"(?![\w'’-])"
+    r"(?<![\w'’-])(?P<run>(?P<surname>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)*),[ \t]*(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+    rf"{_TITLE_AFTER}?)(?![\w'’-])"
 )
 # A day of the week as a given name, before a surname no dictionary has: "Sunday Olawale", "Monday Ekwueme".
 _DAY_GIVEN = re.compile(r"(?<![\w'’-])(?P<run>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]+"
@@ -119,6 +125,23 @@ _LOWER_ROLE_NAME = re.compile(
     rf"(?<![\w'’-])(?=(?:(?:{'|'.join(_LOWER_ROLES)})|(?-i:{_ROLE_CAPS}))[ \t]+(?P<name>[a-z][a-z'’-]{{2,}})"
     r"(?:[ \t]+(?P<surname>[a-z][a-z'’-]+))?(?![\w'’-]))"  # looked at, not consumed: "student nurse agnieszka"
 )
+# The same the other way round: a lower-case full name, then the role's abbreviation ("offered gemma ringer
+# IDVA info"). The given name must be a known given name or a word no dictionary has.
+_LOWER_NAME_ROLE = re.compile(
+    rf"(?<![\w'’-])(?P<name>[a-z][a-z'’-]{{2,}})[ \t]+(?P<surname>[a-z][a-z'’-]{{2,}})[ \t]+(?-i:{_ROLE_CAPS})\b"
+)
+# A child named after a family word, with an age: "her daughter Divine (10)", "son Blessing (4)". The word
+# may be an everyday one; nothing else stands there.
+_RELATIVE_WITH_AGE = re.compile(
+    r"\b(?:daughter|son|child|baby|brother|sister|niece|nephew|grandson|granddaughter|stepson|stepdaughter|twin)s?"
+    r"[ \t]+(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?=[ \t]*\((?:aged[ \t]+)?\d{1,2}(?:[ \t]*(?:yrs?|years?|m|months?))?\))"
+)
+# A legend of initials: "BH = Bev Howes (office)", "GL = Georgia Lake".
+_INITIALS_LEGEND = re.compile(rf"\b(?P<initials>[A-Z]{{2,4}})[ \t]*=[ \t]*(?P<run>[A-Z][a-z'’-]+(?:[ \t]+{NAME_TOKEN}){{1,2}})")
+# A form's field, then a full name whose words no dictionary has: "MASH health: Hina Qaderi   MASH education:".
+_FIELD_VALUE = re.compile(r":[ \t]+(?P<run>[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+)(?=[ \t]{2,}|[ \t]*$|[ \t]*[|;])", re.MULTILINE)
+# Both in capitals: "STANKEVICIUS, VYTAUTAS".
+_REVERSED_CAPS = re.compile(r"(?<![\w'’-])(?P<run>(?P<surname>[A-Z]{3,}(?:-[A-Z]{2,})?),[ \t]*(?P<given>[A-Z]{3,}))(?![\w'’-])")
 SCORE = 0.55
 
 
@@ -163,6 +186,29 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
                     self._unknown_lower(surname, nouns=False) and re.match(r"[ \t]*(?:[.,;:)]|$)", text[match.end("surname"):]))):
                 end = match.end("surname")
             found[(match.start("name"), end)] = None
+        for match in _LOWER_NAME_ROLE.finditer(text):
+            name, surname = match.group("name"), match.group("surname")
+            if ((is_first_name(name) and name not in ORDINARY_WORD_NAMES) or self._unknown_lower(name)) and (
+                    self._unknown_lower(surname, nouns=False) and surname not in STOP_WORDS):
+                found[(match.start("name"), match.end("surname"))] = None
+        for match in _RELATIVE_WITH_AGE.finditer(text):
+            if not known_word(match.group("name")):
+                nicknames.append((match.start("name"), match.end("name")))  # whatever word it is
+        for match in _INITIALS_LEGEND.finditer(text):
+            if not known_word(match.group("run").split()[0]):
+                # A legend says who the initials are: both are a person, whatever words the name holds.
+                nicknames += [(match.start("run"), match.end("run")), (match.start("initials"), match.end("initials"))]
+        for match in _FIELD_VALUE.finditer(text):
+            words = match.group("run").split()
+            if all(not known_word(w) and (is_first_name(w) or not self.english.common(w)) for w in words):
+                found[(match.start("run"), match.end("run"))] = None
+        for match in _REVERSED_TITLED.finditer(text):
+            nicknames.append((match.start("run"), match.end("run")))
+        for match in _REVERSED_CAPS.finditer(text):
+            surname, given = match.group("surname"), match.group("given")
+            if all(not (known_word(w) or w in COMMON_ABBREVIATIONS or self.english.common(w.lower()))
+                   for w in (surname, given)):  # "PETRAUSKAS, MAJOR INCIDENT TEAM": a list, not a name
+                found[(match.start("run"), match.end("run"))] = None
         for match in _BRACKETED_ROLE.finditer(text):
             role_words = re.findall(r"[A-Za-z']+", match.group("role").lower())
             if role_words and role_words[0] in ROLE_WORDS | {"emergency", "paramedic", "chair", "pharmacist"}:

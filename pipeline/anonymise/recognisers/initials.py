@@ -35,6 +35,10 @@ _INITIAL_SURNAME = re.compile(
     r"(?P<surname>(?:[A-Z]['’])?[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z][a-zà-ÿ'’]+)?))"
     r"(?![\w'’-])"
 )
+# Two initials and a surname: "Chair: M N Sultani", "Logged by A L Ferreira".
+_TWO_INITIALS_SURNAME = re.compile(
+    r"(?<![\w.'’-])(?P<name>[A-Z]\.?[ \t][A-Z]\.?[ \t](?P<surname>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?))(?![\w'’-])"
+)
 # Dotted initials anywhere ("seen by K.N.", "— K.N.", "K.N.'s note"): a person's initials written the
 # careful way; dotted abbreviations (U.K., N.B., P.S., a.m.) are in the abbreviation list or lower case.
 _DOTTED = re.compile(r"(?<![\w.])(?P<name>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w])")
@@ -105,7 +109,7 @@ _NAME_INITIAL = re.compile(
 _LETTERED_THINGS = frozenset(
     "plan strep covid hep hepatitis vitamin vit appendix annex schedule section part form category grade "
     "stage type level key year class group zone phase ward block room bay bed unit floor table figure page "
-    "wing team pod area site court option step tier".split()
+    "wing team pod area site court option step tier code list exhibit box item point".split()
 )
 SCORE = 0.6
 
@@ -162,6 +166,8 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
         for match in _CUED_INITIALS.finditer(text):
             letters = re.sub(r"[.\s]", "", match.group("name"))
             dotted = "." in match.group("name")
+            if letters.lower() in STOP_WORDS and not dotted:
+                continue  # "PREPARED FOR THE BOARD": in capitals, the word after the verb
             if letters not in SERVICE_ABBREVIATIONS and not (dotted and letters in _DOTTED_ABBREVIATIONS):  # "typed PM"
                 found.append(self._result(match.start("name"), match.end("name")))
         for match in _INITIAL_CAPS_SURNAME.finditer(text):
@@ -212,8 +218,10 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
             surname = re.sub(r"['’]s$", "", match.group("surname"))
             if surname.lower() in ROLE_WORDS or surname.lower() in AGENCY_WORDS:
                 continue  # "Lina P. Housing Officer": the initial ends the name, the role follows
-            if not match.group("dot") and (match.group("initial") in "AI" or known_word(surname)):
-                continue
+            # Without the model's word list nothing can be called rare.
+            rare = bool(self.english.nouns) and not (known_word(surname) or self.english.common(surname.lower()))
+            if not match.group("dot") and ((match.group("initial") in "AI" and not rare) or known_word(surname)):
+                continue  # "A Home visit", "I Will"; but "Crew: A Platten" is a person
             if known_word(surname) and match.group("initial") in "AI":
                 continue
             low = surname.lower()
@@ -222,6 +230,10 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
                     and any(f in self.english.other for f in (singulars(low) if low.endswith(("ed", "ing")) else [low]))):
                 continue  # "See Appendix G. Moved to ...": a sentence ends after the letter, a verb opens the next
             found.append(self._result(match.start("name"), match.start("surname") + len(surname)))
+        for match in _TWO_INITIALS_SURNAME.finditer(text):
+            surname = re.sub(r"['’]s$", "", match.group("surname"))
+            if self.english.nouns and not (known_word(surname) or self.english.common(surname.lower())):
+                found.append(self._result(match.start("name"), match.start("surname") + len(surname)))
         return found
 
     def _result(self, start: int, end: int) -> RecognizerResult:

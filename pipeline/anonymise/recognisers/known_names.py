@@ -238,13 +238,16 @@ _NAME_PREFIXES = ("oluwa", "olu", "ade")
 def short_forms(first: str, english: EnglishWords | None = None) -> set[str]:
     """What colleagues and families shorten a given name to: its first three or four letters ending in a
     consonant ("Des" for Desmond, "Dom" for Dominic), a longer start that is itself a given name ("Chris"
-    for Christopher), or the name without a Yoruba prefix ("Seun" for Oluwaseun). Everyday words
+    for Christopher), the name without its final y ("Stace" for Stacey), or the name without a Yoruba
+    prefix ("Seun" for Oluwaseun). Everyday words
     ("Can" for Candice, "Heat" for Heather) are left out."""
     low = first.lower()
     if "-" in low or len(low) < 5 or not low.isalpha():
         return set()
     forms = {first[:n] for n in (3, 4) if len(low) - n >= 2 and low[n - 1] not in "aeiouy"}
     forms |= {first[:n] for n in (4, 5, 6) if len(low) - n >= 2 and is_first_name(first[:n])}
+    if low.endswith("ey") and len(low) >= 5:
+        forms.add(first[:-1])  # "Stace" for Stacey
     for prefix in _NAME_PREFIXES:
         if low.startswith(prefix) and len(low) - len(prefix) >= 3:
             rest = first[len(prefix):]

@@ -7,6 +7,7 @@ regex pass however many people the register holds.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -45,9 +46,19 @@ def straighten(text: str) -> str:
 
 def variant_key(text: str) -> str:
     """The lookup key for a matched name: apostrophes dropped (a name may be written with or without
-    one), dots and spaces squeezed, lower case."""
+    one), accents dropped ("Fatima" for "Fátima", "Lukas" for "Lukáš"), dots and spaces squeezed, lower case."""
     text = re.sub(_APOS_CLASS, "", text).replace(".", " ")
-    return " ".join(text.split()).casefold()
+    return " ".join(fold_accents(text).split()).casefold()
+
+
+# Letters that carry their mark in the letter itself, so Unicode's decomposition leaves them alone.
+_UNMARKED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
+
+
+def fold_accents(text: str) -> str:
+    """The text without accents: records and keyboards drop them ("Ozolins" for "Ozoliņš")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNMARKED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def is_initials(text: str) -> bool:
@@ -172,6 +183,8 @@ def _escape_name(text: str) -> str:
             pieces.append(r"\.?")  # "C. Whitfield" and "C Whitfield"
         elif char.isspace():
             pieces.append(r"\s+")
+        elif fold_accents(char) != char and len(fold_accents(char)) == 1:
+            pieces.append(f"[{re.escape(char)}{re.escape(fold_accents(char))}]")  # "Fátima" and "Fatima"
         else:
             pieces.append(re.escape(char))
     return "".join(pieces)
@@ -252,6 +265,19 @@ _MODAL_VERBS = frozenset(
 )
 
 
+# Units that notes write after a number and that are also someone's short name ("Min", "Mo").
+_UNITS = frozenset("min mins sec secs hr hrs wk wks mo mos yr yrs kg mg ml mcg cm mm lb lbs oz".split())
+
+
+def after_quantity(text: str, start: int, end: int) -> bool:
+    """A unit in lower case or capitals straight after a number ("20 min", "20-30 MIN"), not a person
+    called Min; a name after a number is still a name ("hes 13 emre leave him")."""
+    written = text[start:end]
+    return (written.lower() in _UNITS and (written.islower() or written.isupper())
+            # Not a date or a time before it: "28/04 jack told TA", "09:30 min rang".
+            and bool(re.search(r"(?<![\d/.:-])\d{1,3}[ \t]*(?:-[ \t]*\d{1,3}[ \t]*)?$", text[max(0, start - 10):start])))
+
+
 def word_in_context(text: str, start: int, end: int) -> bool:
     """Is this name that is also a word (text[start:end]) plainly the word here? A rating ("rated Amber",
     "RAG status: Amber"), a season before a school word ("Summer term"), or an adjective before a noun
@@ -266,6 +292,11 @@ def word_in_context(text: str, start: int, end: int) -> bool:
         return True  # "Dawn chorus song practice"
     if word in _SEASONS and _SEASON_AFTER.match(after):
         return True
+    written = text[start:end]
+    if after_quantity(text, start, end):
+        return True  # "20 min", "20-30 MIN": a unit after a number, not Min
+    if written.isupper() and re.search(r"(?<![\w'’-])(?:THE|A|AN)[ \t]+$", text[max(0, start - 5):start]):
+        return True  # "ON THE CRAB BOATS", "IN THE LEE OF THE PIER": a determiner, then the word
     following = re.match(r"[ \t]+([a-z]+)\b", after)
     return (word in _ADJECTIVE_NAMES and bool(following) and following.group(1) not in _NAME_FOLLOWERS
             and not re.search(r"(?:ed|s)$", following.group(1)))

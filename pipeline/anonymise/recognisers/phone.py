@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 from . import ScrRecogniser, recogniser, tag_results
 
 _UK_SHAPE = re.compile(r"^(?:\+|\(?0)")
+# The same shapes found directly, for where the library's matcher joins the number to what follows it
+# ("07935 114 682  2. Fatima...") or reads it out of a message header ("[31/03/2023 14:55] 07852 301774:").
+_UK_NUMBER = re.compile(
+    r"(?<![\w+/.:-])(?P<number>(?:0|\+44[ \t]?(?:\(0\)[ \t]?)?)\d{2,4}[ \t-]?\d{3,4}[ \t-]?\d{3,4})(?![\w/]|[.:]\d)"
+)
 
 
 @recogniser
@@ -32,4 +38,9 @@ class UkPhoneRecogniser(ScrRecogniser, PhoneRecognizer):
             number = text[item.start:item.end]
             if _UK_SHAPE.match(number) and sum(c.isdigit() for c in number) >= 10:
                 found.append(item)
+        for match in _UK_NUMBER.finditer(text):
+            digits = re.sub(r"\D", "", match.group("number"))
+            national = digits if digits.startswith("0") else "0" + digits[2:].removeprefix("0")
+            if len(national) == 11 and not any(r.start < match.end() and match.start() < r.end for r in found):
+                found.append(RecognizerResult(self.supported_entities[0], match.start(), match.end(), 0.6))
         return tag_results(found, "pattern", "[phone number]", self.code)

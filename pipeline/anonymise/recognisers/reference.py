@@ -16,7 +16,9 @@ from .dates import DATE_RE
 
 _INTRO = (
     r"(?i:\b(?:crime|incident|occurrence|log|cad|case|file|custody|referral|record|client|patient|hospital|hosp|"
-    r"police|mosaic|liquidlogic|rio|emis|systmone|crn|urn|pnc|ref|reference|marac|mash|lado|job|repair|ticket)\b"
+    r"police|mosaic|liquidlogic|rio|emis|systmone|crn|urn|pnc|ref|reference|marac|mash|lado|job|repair|ticket|"
+    # professional registers: interpreters, nurses and midwives, doctors, health and social care staff
+    r"nrpsi|pin|nmc|gmc|hcpc|swe)\b"
     r"(?:\s+(?:ref(?:erence)?|no|nos|number|num|id|log|#))?\.?\s*(?:[:#=-]|is|was)?\s*)"
 )
 _WITH_CONTEXT = re.compile(_INTRO + r"(?P<id>(?i:[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*))(?![\w])")
@@ -51,7 +53,7 @@ _SPACED_AFTER_INTRO = re.compile(r"(?i:\b(?:incident|crime|case|log|occurrence)\
 # A letter's reference made of its writer's and typist's initials ("Our ref: LOH/hc"), and an HMPPS prison
 # number ("A4721CK"): no digits needed for the first, letters around them for the second.
 _LETTER_REF = re.compile(r"(?i:\b(?:our|your|my)[ \t]+ref(?:erence)?\.?[ \t]*:?[ \t]*)(?P<id>[A-Za-z]{1,4}(?:/[A-Za-z0-9]{1,8})+)\b")
-_PRISON_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{4}[A-Z]{2})(?![\w/-])")
+_PRISON_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{4}[A-Z]{2}|\d{2}[A-Z]\d{4}[A-Z])(?![\w/-])")  # and an NMC PIN
 
 
 def _is_reference(value: str, minimum_digits: int = 3) -> bool:

@@ -21,9 +21,10 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ...register import Person, Place, Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
-from .names import VariantTable, at_sentence_start, is_initials, lower_case_spans, used_as_word, variant_key
+from .names import VariantTable, after_quantity, at_sentence_start, is_initials, lower_case_spans, used_as_word, variant_key
 from .wordlists import EnglishWords, is_first_name, known_word
 from .vocabulary import (
+    STREET_ABBREVIATIONS,
     ADULT_TITLES,
     CHILD_ROLE_WORDS,
     COMMON_ABBREVIATIONS,
@@ -143,6 +144,13 @@ def build_place_table(places: tuple[Place, ...], table: VariantTable, offset: in
             if street != first_part and street.split()[-1:] and street.split()[-1].title() in STREET_TYPES:
                 table.add(street, index, "any case")
             for part in name.split(","):
+                # "17 ropewalk yd" for "17 Ropewalk Yard": the street word as forms and notes shorten it.
+                part = part.strip()
+                for written in {part, _HOUSE_NUMBER.sub("", part)}:
+                    for full, short in STREET_ABBREVIATIONS.items():
+                        if written.endswith(" " + full):
+                            table.add(written[: -len(full)] + short, index, "any case")
+            for part in name.split(","):
                 # "the young mum from Tanners": a court or a yard named after someone ("Tanner's Court")
                 # is called by that possessive alone, with or without its apostrophe.
                 words = _HOUSE_NUMBER.sub("", part.strip()).split()
@@ -214,6 +222,8 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
                 continue
             if match.group("bare_s") and (variant.kind == "initials" or self._word_with_s(match)):
                 continue  # "wills", "roses": a word; "nats mum" is Nat's mum with the apostrophe left out
+            if variant.kind != "initials" and after_quantity(text, match.start("name"), match.end("name")):
+                continue  # "in bathroom 1 min": a unit, even where Min is a registered name
             if variant.kind == "name case" and used_as_word(text, match) and not (
                     match.group("name").islower() and _FAMILY_BEFORE.search(text, max(0, match.start() - 10), match.start())):
                 continue  # "ur mum mo": after a family word the name, whatever else the word means
@@ -365,7 +375,10 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         return entity_type, "[name]"
 
 
-_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Unit)[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+$")
+# "12 Ashgrove House", "Flat 2 17 Ropewalk Yard", "2/17 Ropewalk Yd": a flat or house number before the name.
+_HOUSE_NUMBER_BEFORE = re.compile(
+    r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Unit|FLAT)[ \t]+)?(?:\d{1,4}[A-Za-z]?,?[ \t]+|\d{1,4}[A-Za-z]?/)$"
+)
 # "nan hazel", "ur mum mo": a family word, then the registered name in lower case.
 _FAMILY_BEFORE = re.compile(
     r"(?<![\w'’-])(?:nan|nana|nanna|gran|granny|grandad|grandma|aunty|auntie|aunt|uncle|mum|mam|mom|mummy|dad|"
@@ -404,7 +417,7 @@ _SIGN_OFF_LETTERS = (
 _LETTERED_BEFORE = re.compile(
     r"(?i:\b(?:plan|strep|vitamin|vit|hep|hepatitis|appendix|annex|schedule|section|part|form|category|grade|"
     r"stage|type|level|key|year|class|group|zone|phase|ward|block|room|bay|bed|unit|floor|table|figure|page|"
-    r"wing|team|pod|area|site|court|option|step|tier|column|row|box|item|point|exhibit|child|sibling|mother|"
+    r"wing|team|pod|area|site|court|option|step|tier|column|row|box|item|point|exhibit|code|child|sibling|mother|"
     r"father|person|adult|baby|infant|parent|carer|partner|worker|officer|visitor|practitioner|agency)[ \t]+)$"
 )
 _TRAILING_INITIAL = re.compile(r"[ \t]+(?P<letter>[A-Z])\.?(?![\w'’-])")

@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ...register import Register
 from . import RecogniserContext, ScrRecogniser, recogniser, result
 from .names import variant_key
-from .vocabulary import AGENCY_WORDS, ORDINARY_WORD_NAMES, RANKS, ROLE_WORDS
+from .vocabulary import AGENCY_WORDS, BREED, COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, RANKS, ROLE_WORDS
 from .wordlists import PARTICLES, EnglishWords, is_first_name, known_word, singulars
 
 _NAME = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
@@ -46,6 +46,7 @@ SCORE = 0.6
 # STAN ON SCENE", "SHOPKEEPER SHAMSUL UDDIN SAYS". A role word in capitals, then the name in capitals.
 _CAPS_ROLE = re.compile(r"(?<![\w'’])(?P<role>[A-Z]{2,}S?)(?=[ \t]+[^\W\d_])")
 _CAPS_TOKEN = re.compile(r"[ \t]+(?P<word>[^\W\d_][\w'’-]*\.?)")
+_CAPS_PAIR = re.compile(r"(?<![\w'’-])(?P<given>[A-Z]{2,})(?=[ \t]+(?P<surname>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?)(?![\w'’-]))")
 _LOG_ROLES = frozenset(
     "shopkeeper proprietor caller witness driver paramedics handlers officers pcso sgt insp neighbour "
     "landlord manager supervisor dispatcher operator controller attendant security".split()
@@ -114,7 +115,7 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                 honorific = pattern is _PATTERNS[0] and match.group("honorific") and not skipped
                 start = match.start() if honorific else name_start
                 found.append(result("PERSON", start, name_end, SCORE, "pattern", None, recogniser_name=self.code))
-        found += self._caps_log_names(text)
+        found += self._caps_log_names(text) + self._caps_full_names(text)
         for match in _LOWER_TITLE.finditer(text):
             name = re.sub(r"(?:['’]s|['’])$", "", match.group("name"))
             if len(name) < 3 or known_word(name) or self.english.common(name) or variant_key(name) in self.pseudonyms:
@@ -156,6 +157,33 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                 position += joined.end()
         return found
 
+
+    def _caps_full_names(self, text: str) -> list[RecognizerResult]:
+        """A given name and a surname in a line of capitals, wherever they stand: "RESEARCHED BY: JADE
+        STURMAN", "HAS TOLD KYLE POINTER THAT". The given name must be one (a census given name that is no
+        everyday word, or one followed by a surname no dictionary has); the surname may be a noun."""
+        found = []
+        for match in _CAPS_PAIR.finditer(text):
+            given, surname = match.group("given"), match.group("surname")
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            letters = [c for c in line if c.isalpha()]
+            if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+                continue  # only in a line of capitals: elsewhere capitals are headings or abbreviations
+            if (not is_first_name(given) or known_word(given) or given in COMMON_ABBREVIATIONS
+                    or BREED.fullmatch(f"{given} {surname}")):
+                continue  # "JACK RUSSELL": a dog
+            low = surname.lower()
+            if (known_word(surname) or low in STOP_WORDS or _caps_verb(surname, self.english)
+                    or surname in COMMON_ABBREVIATIONS):
+                continue
+            everyday_given = given.lower() in ORDINARY_WORD_NAMES or self.english.common(given.lower())
+            if everyday_given and self.english.common(low):
+                continue  # "MAY BE", "GRACE PERIOD", "ROSE GARDEN": two words
+            found.append(result("PERSON", match.start(), match.end("surname"), SCORE, "pattern", None,
+                                recogniser_name=self.code))
+        return found
 
     def _caps_name_word(self, word: str, *, first: bool, after_initial: bool) -> bool:
         """A word in capitals that can be part of a name in a log: an initial opening it, a word no

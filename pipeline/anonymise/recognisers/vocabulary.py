@@ -163,7 +163,15 @@ STREET_TYPES = (
     "Parade", "Gate", "Fold", "Yard", "Wharf", "Vale", "Meadow", "Meadows", "Croft", "Chase", "Approach",
     "Heights", "Boulevard", "Park", "Wynd", "Brow", "Crest", "Dene", "Garth", "Mount", "Passage", "Quay",
     "Cottages", "Villas", "Buildings",
+    # Regional words for a lane or a passage, and the abbreviations forms and notes use.
+    "Loke", "Chare", "Ginnel", "Snicket", "Twitten", "Vennel", "Entry", "Yd", "Cl", "Ln", "Cres", "Gdns",
+    "Terr", "Sq", "Pl", "Ct",
 )
+# The abbreviations of street words, both ways: a register's "Ropewalk Yard" is written "Ropewalk Yd".
+STREET_ABBREVIATIONS = {
+    "Road": "Rd", "Street": "St", "Avenue": "Ave", "Close": "Cl", "Lane": "Ln", "Drive": "Dr", "Court": "Ct",
+    "Crescent": "Cres", "Gardens": "Gdns", "Terrace": "Terr", "Place": "Pl", "Square": "Sq", "Yard": "Yd",
+}
 # Without a house number only the unmistakable street words count ("Family Court" is not an address).
 UNNUMBERED_STREET_TYPES = (
     "Road", "Street", "Close", "Lane", "Avenue", "Drive", "Crescent", "Gardens", "Grove", "Terrace", "Mews",
