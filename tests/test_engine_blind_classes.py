@@ -1025,3 +1025,37 @@ def test_units_determiners_and_codes(anonymiser_factory):
     assert outputs[0] == "Burn cooled 20 min before crew arrival. Mother's partner says he was out. FOR 20-30 MIN.", outputs
     assert outputs[1] == "Mother's partner WORKS ON THE CRAB BOATS. Interpreter retained per Code C.", outputs
     assert "min" not in outputs[2], outputs
+
+
+# ---- Classes from the fifteenth blind set (after its only blind run), with new invented examples -------
+
+# 15a. A table written as text with a DOB column, read as one text or one row at a time (a Word file's
+# paragraphs, the lines of a text file); an exhibit after "exhibited".
+def test_dob_column_of_a_text_table(anonymiser_factory):
+    rows = ["Name | Relationship | DOB | At home?", "Keeley Arkwright | Mother | 4th June 1994 | Yes",
+            "Rory Arkwright | Brother | 19/02/2016 | No", "Meeting held 12/03/2024 at the school."]
+    for texts in (["\n".join(rows)], rows):
+        joined = " | ".join(a.text for a in anonymiser_factory(dates="keep").anonymise_many(texts))
+        assert _absent(joined, ["4th June 1994", "19/02/2016"]) == [], joined
+        assert "12/03/2024" in joined, joined
+    output = anonymiser_factory().anonymise("CCTV exhibited (KR/4) at the station.").text
+    assert "KR/4" not in output, output
+
+
+# 15b. A title in lower case before a name the dictionary lists as a noun; initials before a found name;
+# a quoted nickname before the name in brackets; a given name before the surname the model found; a
+# two-letter given name; a long given name's first four letters.
+def test_titles_initials_nicknames_and_short_given_names(anonymiser_factory):
+    register = Register(people=(Person("Tanya Kirkbride", "Mother", (), "mother"),), places=(), exempt=())
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        "seen by dr tariq al-masri in clinic. mrs jones rang after. dr surgery closed.",
+        "Tenant: Ms T J Kirkbride, flat 2.",
+        'Staying at a mate\'s, "Fozzy" (Darren Foster). Fozzy denies it.',
+        "Ty Ogundipe and Jo Marchetti were there. Ty said no.",
+        "Team manager: Abdulkadir Farah. Supervision: Abdu / Sian.",
+        "Checked by the nurse. Lourdes Dela Paz Health Visitor, tel 0151 496 0018.",
+    ])]
+    joined = " | ".join(outputs)
+    assert _absent(joined, ["tariq", "masri", "jones", " T J ", "Fozzy", "Darren", "Ty said", "Abdu ",
+                            "Lourdes", "Paz"]) == [], outputs
+    assert "dr surgery closed." in outputs[0], outputs

@@ -2,6 +2,7 @@
 
 The recognisers find a name; records then add to it in ways no recogniser looks for:
 
+- a given name before the surname the model found ("Marisol" + "Dela Cruz");
 - a surname in capitals after a given name ("Shamsul UDDIN", "Mirela ROSTAȘ"), as case systems print it;
 - an initial or hyphenated initials after the name ("Kerry-Ann W + Tyson", "SW Aisha B-D."): one surviving
   "B-D" narrows a social worker down to a handful of people, so the initial goes with the name;
@@ -43,6 +44,11 @@ _NICKNAME_WORD = r"[A-Z][\w'’-]*"
 _NICKNAME_AFTER = re.compile(
     rf"(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+)[\"“‘'](?P<nick>{_NICKNAME_WORD}(?:[ \t]+{_NICKNAME_WORD}){{0,2}})[\"”’']"
 )
+# One to three initials straight before a name: "Ms S M Doherty", "S. Doherty".
+_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?P<initials>(?:[A-Z]\.?[ \t]+){1,3})$")
+# A quoted nickname, then the name in brackets: '"Gilly" (Craig Gillespie)'.
+_NICKNAME_BEFORE = re.compile(rf"[\"“‘'](?P<nick>{_NICKNAME_WORD}(?:[ \t]+{_NICKNAME_WORD}){{0,2}})[\"”’'][ \t]*\([ \t]*$")
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+$")
 _LEGEND_BEFORE = re.compile(r"(?<![\w'’-])(?P<initials>[A-Z]{2,4})[ \t]*=[ \t]*$")
 _JOINED_AFTER = re.compile(r"[ \t]*(?:\+|&|[ \t]and)[ \t]+(?P<word>[A-Z][\w'’-]*[\w])")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
@@ -54,7 +60,8 @@ class Found:
     start: int
     end: int
     replacement: str
-    kind: str  # "initial", "nickname", "listed" (joined by "+" or "&") or "joined" (by "and")
+    # "initial" (after), "initials before", "given before", "nickname", "listed" (by "+" or "&"), "joined" (by "and")
+    kind: str
 
 
 def around_people(
@@ -88,10 +95,29 @@ def around_people(
         if initial and _initial_counts(text, initial) and free(initial.start("initial"), initial.end("initial")):
             add(Found(end, initial.end("initial"), label, "initial"))
             end = initial.end("initial")
+        before = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
+        if before:
+            # The initials nothing else took ("Ms S" may be a title's name already): "Ms S M Doherty".
+            begin = next((m.start() for m in re.finditer(r"[A-Z]", text[before.start("initials"):start])
+                          if free(before.start("initials") + m.start(), start)), None)
+            if begin is not None:
+                begin += before.start("initials")
+                letters = text[begin:start].strip(". \t")
+                article = letters in _AMBIGUOUS_LETTERS and re.search(r"[a-z][ \t]+$", text[max(0, begin - 3):begin])
+                if not article:
+                    add(Found(begin, start, label, "initials before"))
+                    start = begin
+        given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+        if given and free(*given.span("given")) and _given_name(text, given.start("given"), given.end("given"), english):
+            add(Found(given.start("given"), start, label, "given before"))  # "Marisol" + "Dela Cruz"
+            start = given.start("given")
         caps = _CAPS_AFTER.match(text, end)
         if caps and _caps_surname(caps.group("word"), english) and free(*caps.span("word")):
             add(Found(end, caps.end("word"), label, "initial"))  # widened like an initial
             end = caps.end("word")
+        quoted = _NICKNAME_BEFORE.search(text, max(0, start - 40), start)
+        if quoted and _nickname(quoted.group("nick")) and label and free(*quoted.span("nick")):
+            add(Found(*quoted.span("nick"), label, "nickname"))  # a mate's, "Gilly" (Craig Gillespie)
         nickname = _NICKNAME_AFTER.match(text, end)
         if nickname and _nickname(nickname.group("nick")) and label:
             span = nickname.span("nick")
@@ -117,6 +143,15 @@ def around_people(
                 add(found)
                 queue.append((word_start, word_end, found.replacement))
     return out
+
+
+def _given_name(text: str, start: int, end: int, english: EnglishWords) -> bool:
+    """A capitalised word before a person's found surname that is more of the name: no vocabulary has it,
+    it is no everyday word, and it does not open the sentence as a word would ("Thanks", "Later")."""
+    word = text[start:end]
+    if known_word(word) or word.lower() in STOP_WORDS or word.lower().rstrip(".") in TITLES:
+        return False
+    return is_first_name(word) or not english.common(word)
 
 
 def _caps_surname(word: str, english: EnglishWords) -> bool:

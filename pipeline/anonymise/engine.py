@@ -32,6 +32,7 @@ from .adjacent import around_people
 from .labels import Labeller
 from .nlp import english_words, load_model, make_context_enhancer, make_nlp_engine
 from .recognisers import REPLACEMENT, SOURCE, RecogniserContext, build_recognisers
+from .recognisers.date_of_birth import dates_of_birth_in_cells, dob_column_cells
 from .recognisers.known_names import KnownNames
 from .recognisers.names import at_sentence_start
 from .recognisers.wordlists import PARTICLE, is_first_name, known_word, name_like
@@ -194,6 +195,24 @@ class Anonymiser:
             # A nickname or a name in a list found next to a person in one text is looked for in the
             # texts before it too.
             found = [self._finish(text, analysed) for text in texts]
+        return self._dob_columns(texts, found)
+
+    def _dob_columns(self, texts: Sequence[str], found: list[list[Replacement]]) -> list[list[Replacement]]:
+        """A table written as text with one row a paragraph ("Name | Relationship | DOB | ..." in a Word
+        file's paragraphs or a file's lines, asked for in order): the dates under "DOB" are dates of birth,
+        whatever the dates setting. Within one text the date-of-birth recogniser does the same."""
+        if "date_of_birth" not in self.settings.recognisers or not any("|" in t for t in texts):
+            return found
+        lines = [t if "\n" not in t else "" for t in texts]  # a text of several lines was read on its own
+        for index, cells in enumerate(dob_column_cells(lines)):
+            if not cells:
+                continue
+            text, have = texts[index], found[index]
+            for start, end in dates_of_birth_in_cells(text, cells):
+                if not any(r.start < end and start < r.end and r.entity_type == "DATE_OF_BIRTH" for r in have):
+                    have = [r for r in have if not (r.start < end and start < r.end)]
+                    have.append(Replacement(start, end, text[start:end], "[date of birth]", "DATE_OF_BIRTH", "pattern"))
+            found[index] = sorted(have, key=lambda r: r.start)
         return found
 
     def _finish(self, text: str, analysed: dict) -> list[Replacement]:
@@ -202,6 +221,11 @@ class Anonymiser:
         replacements.extend(self._other_mentions(text, replacements, list(exempt)))
         replacements = _join_split_names(text, sorted(replacements, key=lambda r: r.start))
         replacements = self._around_people(text, replacements, list(exempt))
+        if self._aliases:
+            # A nickname or legend initials given another name's label after this text was first labelled.
+            replacements = [replace(r, replacement=self._labeller.existing("PERSON", r.original) or r.replacement)
+                            if r.entity_type == "PERSON" and r.source != "register" and _LABEL.fullmatch(r.replacement)
+                            else r for r in replacements]
         # "Clare's Law", "Sarah's Law": a law named after someone is kept whole.
         laws = [(m.start(), m.end()) for m in _NAMED_LAW.finditer(text)]
         return [r for r in replacements
@@ -225,6 +249,18 @@ class Anonymiser:
                 for index, r in enumerate(replacements):
                     if r.end == item.start and r.entity_type == "PERSON":
                         replacements[index] = replace(r, end=item.end, original=text[r.start:item.end])
+                continue
+            if item.kind in ("initials before", "given before"):
+                for index, r in enumerate(replacements):
+                    if r.start == item.end and r.entity_type == "PERSON":
+                        if item.kind == "given before" and r.source == "register":
+                            # "Declan Doherty" when only the surname is registered: someone else of the
+                            # family, with a label of his own.
+                            replacements.append(Replacement(item.start, item.end, written,
+                                                            self._labeller.label("PERSON", written), "PERSON", "pattern"))
+                        else:
+                            replacements[index] = replace(r, start=item.start, original=text[item.start:r.end])
+                        break
                 continue
             if written.lower() in self._protected_words:
                 continue
@@ -549,6 +585,7 @@ def _has_name_word(fragment: str) -> bool:
     )
 
 
+_LABEL = re.compile(r"Person \d+")
 _NAMED_LAW = re.compile(r"(?<![\w'’-])[A-Z][a-z]+['’]s[ \t]+Law\b")
 _NAME_LINK = re.compile(r"[ \t]+(?:Van|Thi|De|Da|Di|Du|Le|La|Bin|Binti|Al)[ \t]+")
 

@@ -65,6 +65,12 @@ class Labeller:
             self._remember(entity_type, key, found)
             return found
 
+    def existing(self, entity_type: str, text: str) -> str | None:
+        """The label `text` was given, if it was labelled; never makes a new one."""
+        key = normalise_name(text) or text.strip().casefold()
+        with self._lock:
+            return self._store.get(f"{_KEY}{entity_type}\x1f{key}")
+
     def alias(self, entity_type: str, text: str, label: str) -> str:
         """Give `text` the label another name has: a nickname ("Dazza") is the same person as the name
         it was given with ("Darren Tuck"), even if it was labelled on its own before."""

@@ -73,7 +73,60 @@ class DateOfBirthRecogniser(ScrRecogniser, LocalRecognizer):
                         and _BIRTH_LATER.match(text, match.end()))):
                 found.append(result("DATE_OF_BIRTH", match.start(), match.end(), 0.95, "pattern",
                                     "[date of birth]", recogniser_name=self.code))
+        taken = {(r.start, r.end) for r in found}
+        for start, end in dates_of_birth_in_cells(text, _dob_column_cells(text)):
+            if (start, end) not in taken:
+                found.append(result("DATE_OF_BIRTH", start, end, 0.95, "pattern", "[date of birth]",
+                                    recogniser_name=self.code))
         return found
+
+
+_DOB_HEADING = re.compile(r"(?i:\s*(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|born)\s*)")
+
+
+def _dob_column_cells(text: str) -> list[tuple[int, int]]:
+    """The cells under a "DOB" heading in a table written as text ("Name | Relationship | DOB | ..."):
+    every date in that column is someone's date of birth, whatever else the row says."""
+    if "|" not in text:
+        return []
+    cells, offset = [], 0
+    lines = text.splitlines(keepends=True)
+    for line, found in zip(lines, dob_column_cells(line.rstrip("\r\n") for line in lines)):
+        cells += [(offset + start, offset + end) for start, end in found]
+        offset += len(line)
+    return cells
+
+
+def dob_column_cells(lines) -> list[list[tuple[int, int]]]:
+    """For each line of a run of lines (a text's, or a document's paragraphs one by one), the spans of
+    the cells under a "DOB" heading of a table written with "|" between cells. A line without "|" ends
+    the table."""
+    out: list[list[tuple[int, int]]] = []
+    column = None
+    for line in lines:
+        if "|" not in line:
+            column = None
+            out.append([])
+            continue
+        bounds, start = [], 0
+        for index, char in enumerate(line):
+            if char == "|":
+                bounds.append((start, index))
+                start = index + 1
+        bounds.append((start, len(line)))
+        headings = [i for i, (a, b) in enumerate(bounds) if _DOB_HEADING.fullmatch(line[a:b])]
+        if headings:
+            column = headings[0]
+            out.append([])
+        else:
+            out.append([bounds[column]] if column is not None and column < len(bounds) else [])
+    return out
+
+
+def dates_of_birth_in_cells(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The dates inside the given cells of `text`."""
+    return [(m.start(), m.end()) for start, end in cells for m in DATE_RE.finditer(text, start, end)
+            if parse_date_match(m) is not None]
 
 
 def _after_name_cell(text: str, match: re.Match[str]) -> bool:

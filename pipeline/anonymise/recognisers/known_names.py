@@ -55,6 +55,11 @@ def _eligible(word: str) -> bool:
     )
 
 
+def _two_letter_given(word: str) -> bool:
+    return (len(word) == 2 and word[0].isupper() and word[1].islower() and word.lower() not in STOP_WORDS
+            and word.upper() not in COMMON_ABBREVIATIONS and word.lower() not in TITLES)
+
+
 class KnownNames:
     """Name parts of unknown people labelled so far, compiled into one pattern on demand."""
 
@@ -105,6 +110,9 @@ class KnownNames:
         if len(names) >= 2:
             self.table.add(" ".join(names), 0, "any case")
             self.initials.update(initials_of(names))
+        if len(names) >= 2 and _two_letter_given(names[0]):
+            # "Mo Hassan", then "Mo said": a two-letter given name, only as written, never in lower case.
+            self.table.add(names[0], 0, "name case", in_lower_case_notes=False)
         for name in names:
             if _eligible(name):
                 # "Grace" learned from "Grace Pemberton" must not take "grace period" in lower-case notes.
@@ -125,6 +133,8 @@ class KnownNames:
         if self.english is None or len(low) < 4 or not low.replace("-", "").replace("'", "").isalpha():
             return False
         forms = singulars(low)
+        # A given name the dictionary has as a noun ("cliff", "brooke", but also "tyler") is not rare: in
+        # lower case it is too often the word.
         return not (known_word(low) or low in ORDINARY_WORD_NAMES or low in _NOTE_WORDS or low in _SHORT_WORDS
                     or any(f in self.english.nouns or f in self.english.other or f in STOP_WORDS for f in forms))
 
@@ -246,6 +256,8 @@ def short_forms(first: str, english: EnglishWords | None = None) -> set[str]:
         return set()
     forms = {first[:n] for n in (3, 4) if len(low) - n >= 2 and low[n - 1] not in "aeiouy"}
     forms |= {first[:n] for n in (4, 5, 6) if len(low) - n >= 2 and is_first_name(first[:n])}
+    if len(low) >= 8:
+        forms.add(first[:4])  # a long name's first four letters: "Abdi" for Abdirahman, "Alex" for Alexandra
     if low.endswith("ey") and len(low) >= 5:
         forms.add(first[:-1])  # "Stace" for Stacey
     for prefix in _NAME_PREFIXES:

@@ -41,7 +41,7 @@ _COLLAR = re.compile(
     r"(?:\b(?:PC|PS|DC|DS|DI|DCI|PCSO|Sgt|Sergeant|Constable|Inspector|EMD|Call handler|Dispatcher)"
     r"(?:[ \t]+No\.?)?)[ \t]+(?P<id>\d{3,5})\b(?![/.:]\d)"
 )
-_EXHIBIT = re.compile(r"(?i:\bexhibits?(?:[ \t]+(?:ref|no|number)\.?)?)[ \t:]+(?P<id>[A-Z]{1,4}/\d{1,5}[A-Z]?)\b")
+_EXHIBIT = re.compile(r"(?i:\bexhibit(?:s|ed)?(?:[ \t]+(?:ref|no|number)\.?)?)[ \t:(]+(?P<id>[A-Z]{1,4}/\d{1,5}[A-Z]?)\b")
 # "SCAS-260203", and a repairs job "R-771402": one letter needs six digits or more.
 _PREFIXED_ID = re.compile(r"(?<![\w/-])(?P<id>(?:[A-Z]{2,5}-\d{5,}|[A-Z]-\d{6,})(?:-\d{2,})*)(?![\w/-])")
 # A log number with its date is one number: "CAD 0417 14/03/24", "Log 0312 of 06/05/25".

@@ -118,13 +118,30 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
         found += self._caps_log_names(text) + self._caps_full_names(text)
         for match in _LOWER_TITLE.finditer(text):
             name = re.sub(r"(?:['’]s|['’])$", "", match.group("name"))
-            if len(name) < 3 or known_word(name) or self.english.common(name) or variant_key(name) in self.pseudonyms:
+            end = match.start("name") + len(name)
+            # "dr faisal al-haddad": a given name the dictionary also has as a noun (WordNet lists famous
+            # people) counts when a surname no dictionary has follows it.
+            surname = re.match(r"[ \t]+([a-z][a-z'’]*(?:-[a-z][a-z'’]+)?)(?![\w'’-])", text[end:])
+            if surname and not any(f in self.english.other or f in STOP_WORDS for f in singulars(name)) \
+                    and not known_word(name) and self._unknown_lower(surname.group(1)):
+                end += surname.end()  # "dr tariq al-masri": the surname too
+            elif len(name) < 3 or known_word(name) or variant_key(name) in self.pseudonyms or (
+                    self.english.common(name) and not (
+                        # After "mr", "mrs", "ms", "miss" a noun is a surname ("mrs jones", "mr baker");
+                        # "dr" is also "drive", and "dr surgery" is not a person.
+                        (match.group("honorific") or "").lower() in ("mr", "mrs", "ms", "miss", "mx")
+                        and not any(f in self.english.other or f in STOP_WORDS for f in singulars(name)))):
                 continue
             start = match.start() if match.group("honorific") else match.start("name")
-            found.append(result("PERSON", start, match.start("name") + len(name), SCORE, "pattern", None,
-                                recogniser_name=self.code))
+            found.append(result("PERSON", start, end, SCORE, "pattern", None, recogniser_name=self.code))
         return found
 
+
+    def _unknown_lower(self, word: str) -> bool:
+        parts = [p for p in word.split("-") if p]
+        return bool(parts) and all(
+            not (known_word(p) or p in STOP_WORDS or p in PARTICLES or self.english.common(p)) or (p in PARTICLES and len(parts) > 1)
+            for p in parts) and not all(p in PARTICLES for p in parts)
 
     def _caps_log_names(self, text: str) -> list[RecognizerResult]:
         found = []
