@@ -47,7 +47,12 @@ _NICKNAME_AFTER = re.compile(
 # One to three initials straight before a name: "Ms S M Doherty", "S. Doherty".
 _INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?P<initials>(?:[A-Z]\.?[ \t]+){1,3})$")
 # A quoted nickname, then the name in brackets: '"Gilly" (Craig Gillespie)'.
-_NICKNAME_BEFORE = re.compile(rf"[\"“‘'](?P<nick>{_NICKNAME_WORD}(?:[ \t]+{_NICKNAME_WORD}){{0,2}})[\"”’'][ \t]*\([ \t]*$")
+# '"Gilly" (Craig Gillespie)', '"Gabi" believed to be Gabriela Moreira', '"Tez" aka Terence Hill'.
+_NICKNAME_BEFORE = re.compile(
+    rf"[\"“‘'](?P<nick>{_NICKNAME_WORD}(?:[ \t]+{_NICKNAME_WORD}){{0,2}})[\"”’']"
+    r"(?:[ \t]*\([ \t]*|[ \t]+(?:believed[ \t]+to[ \t]+be|thought[ \t]+to[ \t]+be|aka|a\.k\.a\.|i\.e\.|=|is)[ \t]+)$"
+)
+_HYPHENED_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+-)$")
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+$")
 _LEGEND_BEFORE = re.compile(r"(?<![\w'’-])(?P<initials>[A-Z]{2,4})[ \t]*=[ \t]*$")
 _JOINED_AFTER = re.compile(r"[ \t]*(?:\+|&|[ \t]and)[ \t]+(?P<word>[A-Z][\w'’-]*[\w])")
@@ -107,6 +112,10 @@ def around_people(
                 if not article:
                     add(Found(begin, start, label, "initials before"))
                     start = begin
+        hyphened = _HYPHENED_BEFORE.search(text, max(0, start - 20), start)
+        if hyphened and free(hyphened.start("given"), start):
+            add(Found(hyphened.start("given"), start, label, "initials before"))  # "Sienna-" + "Rose Walsh"
+            start = hyphened.start("given")
         given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
         if given and free(*given.span("given")) and _given_name(text, given.start("given"), given.end("given"), english):
             add(Found(given.start("given"), start, label, "given before"))  # "Marisol" + "Dela Cruz"

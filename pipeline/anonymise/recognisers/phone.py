@@ -36,6 +36,8 @@ class UkPhoneRecogniser(ScrRecogniser, PhoneRecognizer):
             if text[item.start] == "(" and ")" not in text[item.start:item.end]:
                 item.start += 1  # "(+44 7393 556018)": the bracket belongs to the sentence
             number = text[item.start:item.end]
+            if re.search(r"[A-Za-z]+-$", text[max(0, item.start - 8):item.start]):
+                continue  # "LAS-091124-0417": the digits of a reference, not a phone number
             if _UK_SHAPE.match(number) and sum(c.isdigit() for c in number) >= 10:
                 found.append(item)
         for match in _UK_NUMBER.finditer(text):

@@ -53,6 +53,8 @@ _SPACED_AFTER_INTRO = re.compile(r"(?i:\b(?:incident|crime|case|log|occurrence)\
 # A letter's reference made of its writer's and typist's initials ("Our ref: LOH/hc"), and an HMPPS prison
 # number ("A4721CK"): no digits needed for the first, letters around them for the second.
 _LETTER_REF = re.compile(r"(?i:\b(?:our|your|my)[ \t]+ref(?:erence)?\.?[ \t]*:?[ \t]*)(?P<id>[A-Za-z]{1,4}(?:/[A-Za-z0-9]{1,8})+)\b")
+# Letters, letters, then digits: "ITS/FAM/8841", a service's family-group or file reference.
+_LETTERED_PATH = re.compile(r"(?<![\w/-])(?P<id>[A-Z]{2,5}/[A-Z]{2,5}/\d{3,})(?![\w/-])")
 _PRISON_NUMBER = re.compile(r"(?<![\w/-])(?P<id>[A-Z]\d{4}[A-Z]{2}|\d{2}[A-Z]\d{4}[A-Z])(?![\w/-])")  # and an NMC PIN
 
 
@@ -81,7 +83,8 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
         if not any(c.isdigit() for c in text):
             return [result("REFERENCE", start, end, 0.7, "pattern", "[reference]", recogniser_name=self.code)
                     for start, end in spans]
-        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _SPACED_AFTER_INTRO, _PRISON_NUMBER):
+        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _SPACED_AFTER_INTRO, _PRISON_NUMBER,
+                        _LETTERED_PATH):
             for match in pattern.finditer(text):
                 spans[(match.start("id"), match.end("id"))] = None
         for pattern in (_WITH_CONTEXT, *_SHAPES):
