@@ -66,6 +66,10 @@ HELDOUT14_DIR = HERE / "heldout14"
 HELDOUT15_DIR = HERE / "heldout15"
 # A seventeenth family in an invented outer-London borough (Ravensmead), written blind in the third session.
 HELDOUT16_DIR = HERE / "heldout16"
+# An eighteenth family in an invented Bristol harbour-side estate, written blind in the third session.
+HELDOUT17_DIR = HERE / "heldout17"
+# A nineteenth family in an invented Northumberland former pit town, written blind in the third session.
+HELDOUT18_DIR = HERE / "heldout18"
 
 PATTERN_TYPES = (
     "ADDRESS", "POSTCODE", "NHS_NUMBER", "NI_NUMBER", "PHONE", "EMAIL", "DATE_OF_BIRTH", "REFERENCE",
@@ -391,13 +395,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check; fail if corpus.jsonl is out of date")
     parser.add_argument("--dir", type=Path, action="append",
                         help="corpus folder (default: this one, heldout/, heldout2/, heldout3/, heldout4/, "
-                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/, heldout12/ to heldout16/); may be repeated")
+                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/, heldout12/ to heldout18/); may be repeated")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent.parent))  # for pipeline.dates when run as a script
     failed = False
     default = [HERE, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR,
                HELDOUT7_DIR, HELDOUT8_DIR, HELDOUT9_DIR, HELDOUT10_DIR, HELDOUT11_DIR, HELDOUT12_DIR,
-               HELDOUT13_DIR, HELDOUT14_DIR, HELDOUT15_DIR, HELDOUT16_DIR]
+               HELDOUT13_DIR, HELDOUT14_DIR, HELDOUT15_DIR, HELDOUT16_DIR, HELDOUT17_DIR, HELDOUT18_DIR]
     for folder in args.dir or default:
         target = folder / "corpus.jsonl"
         try:
