@@ -1074,3 +1074,10 @@ def test_references_hyphenated_given_names_nicknames_and_entry_authors(anonymise
     joined = " | ".join(outputs)
     assert _absent(joined, ["120324", "5512", "Ellie", "Bex", "  IF  "]) == [], outputs
     assert "17/01/2024 GP – seen for a cough. IF he comes, call." in outputs[4], outputs
+
+
+# After the final blind runs (heldout17): a county the model calls a place, inside a force's name in a table.
+def test_force_named_after_two_counties_in_a_table(anonymiser):
+    text = "| DC Jakub Zielinski | OIC for the assault | Avon and Somerset Police |"
+    output = anonymiser.anonymise(text).text
+    assert output.endswith("| Avon and Somerset Police |") and "Zielinski" not in output, output

@@ -155,6 +155,7 @@ class Anonymiser:
         )
         self._operators = {"PERSON": lambda text: self._labeller.label("PERSON", text)}
         self._aliases = 0  # nicknames and legend initials given another name's label so far
+        self._recent: list[str] = []  # names learned or aliased next to people during this find_many
 
     @property
     def labeller(self) -> Labeller:
@@ -189,12 +190,15 @@ class Anonymiser:
         # Read from what this call analysed, not only the cache: a batch larger than the cache would
         # otherwise evict its own first texts before they are returned (and return them unreplaced).
         analysed = self._analyse(list(pending)) if pending else {}
-        before = (len(self._known), self._aliases)
+        self._recent: list[str] = []
         found = [self._finish(text, analysed) for text in texts]
-        if (len(self._known), self._aliases) != before:
-            # A nickname or a name in a list found next to a person in one text is looked for in the
-            # texts before it too.
-            found = [self._finish(text, analysed) for text in texts]
+        if self._recent:
+            # A nickname or a name in a list found next to a person in one text (or a label given to it)
+            # is looked for again in the texts that hold it, before and after.
+            words = {w.casefold() for name in self._recent for w in re.findall(r"[^\W\d_]{2,}", name)}
+            self._recent = []
+            found = [self._finish(text, analysed) if any(w in text.casefold() for w in words) else done
+                     for text, done in zip(texts, found)]
         return self._dob_columns(texts, found)
 
     def _dob_columns(self, texts: Sequence[str], found: list[list[Replacement]]) -> list[list[Replacement]]:
@@ -267,13 +271,17 @@ class Anonymiser:
             if item.kind == "nickname":
                 self._labeller.alias("PERSON", written, item.replacement)
                 self._aliases += 1
+                self._recent.append(written)
                 relabelled = [r for r in replacements if (r.start, r.end) == (item.start, item.end)]
                 if relabelled:
                     replacements[replacements.index(relabelled[0])] = replace(relabelled[0], replacement=item.replacement)
                     continue
             replacements.append(Replacement(item.start, item.end, written, item.replacement, "PERSON", "pattern"))
             if item.kind in ("nickname", "listed"):
+                before = len(self._known)
                 self._known.learn(written, single=True)
+                if len(self._known) != before:
+                    self._recent.append(written)
         return sorted(replacements, key=lambda r: r.start)
 
     def known_names(self) -> list[tuple[str, bool | None]]:

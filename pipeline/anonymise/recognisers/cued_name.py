@@ -79,14 +79,14 @@ _NAME_WITH_AGE = re.compile(
 )
 # A given name and a surname in capitals: "Leanne COKER".
 _GIVEN_CAPS = re.compile(r"(?<![\w'’-])(?P<run>[A-Z][a-z]+[ \t]+[A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
-# A surname in capitals, a comma, then the given name, as case systems list people: "MENSAH, Efua",
-# "NWOSU-BAPTISTE, Blessing (Miss)", "Sohal, Kuldeep (DC)". The title or rank in brackets after it is part of
+# Surname, comma, given name, as case systems list people. A title or rank in brackets after it is part of
 # how the system writes the name, and goes with it.
 _TITLE_AFTER = r"(?:[ \t]*\((?:Mr|Mrs|Ms|Miss|Mx|Dr|DC|DS|DI|PC|PS|Sgt|Insp|PCSO|MR|MRS|MS|MISS|DR)\))"
-# ... and a surname written with a capital only ("Sohal, Kuldeep (DC)"), where the title in brackets says so.
+# With such a title, whatever the words: "Sohal, Kuldeep (DC)", "NWOSU-BAPTISTE, Blessing (Miss)".
 _REVERSED_TITLED = re.compile(
     rf"(?<![\w'’-])(?P<run>[A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)*,[ \t]*[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?{_TITLE_AFTER})"
 )
+# Without one, the surname in capitals and neither an everyday word: "MENSAH, Efua".
 _REVERSED = re.compile(
     r"(?<![\w'’-])(?P<run>(?P<surname>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)*),[ \t]*(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
     rf"{_TITLE_AFTER}?)(?![\w'’-])"

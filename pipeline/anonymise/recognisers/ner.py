@@ -73,7 +73,7 @@ _INSTITUTION = re.compile(r"\b(?:school|academy|college|C\.? ?of ?E)\b", re.IGNO
 # What ends an agency's or a company's name, not a person's: "Pennine Valley" + " Homes", "PENNINE COMMUNITY"
 # + " HEALTH", "Pennine" + " Interpreting Ltd". Never a job title after a name ("Health Visitor").
 _AGENCY_HEAD_AFTER = re.compile(
-    r"[ \t]+(?:(?:Aid|Service|Services|Trust|Partnership|Project|Advocacy|Charity)\b"
+    r"[ \t]+(?:(?:Aid|Service|Services|Trust|Partnership|Project|Advocacy|Charity|Police|Constabulary)\b"
     r"|(?i:homes|housing|health|interpreting|ltd|limited|association|foundation)\b"
     r"(?![ \t]+(?i:visitor|visiting|officer|worker|advisor|adviser|practitioner|manager|lead|support)\b))"
 )
