@@ -1081,3 +1081,22 @@ def test_force_named_after_two_counties_in_a_table(anonymiser):
     text = "| DC Jakub Zielinski | OIC for the assault | Avon and Somerset Police |"
     output = anonymiser.anonymise(text).text
     assert output.endswith("| Avon and Somerset Police |") and "Zielinski" not in output, output
+
+
+# ---- Classes from the seventeenth and eighteenth blind sets (after their only blind runs) ---------------
+
+def test_staff_codes_logs_in_capitals_handles_and_log_numbers(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "DSL: Mrs P. Okafor (POK)   Headteacher: Mrs Delia Rowe (HT)   TA: Mrs N. Brar (NBR)",
+        "04/10/23 | POK | Police information | Operation Encompass.\n05/10/23 | NBR | Welfare | fruit.",
+        "CALL HANDLER: R TREGUNNA [CH]   DISPATCHER: M O'KEEFFE [DSP]",
+        "23:10 EDT INFORMED - SPOKE TO ELWYN PASCOE. ADVISES PPN. SPOKE TO DUTY SERGEANT.",
+        "Messaged him on Snapchat (\"kyle.t_04\"). Participants: Dana Reid (profile: danareid88).",
+        "LINKED LOGS: 0331 04/03/24, 1210 19/05/24   Storm log: STORM 0917 02AUG24",
+        "He is at Flat 3, Kittiwake House, Porthleven.",
+    ])]
+    joined = " | ".join(outputs)
+    assert _absent(joined, ["(POK)", "| POK |", "NBR", "TREGUNNA", "KEEFFE", "ELWYN", "PASCOE", "kyle.t_04", "danareid88",
+                            "0331", "1210", "0917", "Kittiwake", "Porthleven"]) == [], outputs
+    assert "(HT)" in outputs[0] and "SPOKE TO DUTY SERGEANT." in outputs[3], outputs
+    assert outputs[0].split("(")[1].split(")")[0] == outputs[1].split("| ")[1].strip(), outputs  # POK's label

@@ -8,7 +8,8 @@ The recognisers find a name; records then add to it in ways no recogniser looks 
   "B-D" narrows a social worker down to a handful of people, so the initial goes with the name;
 - a nickname in quotes straight after the name ("Anthony Ruddock ("Big Tone")", "(Darren Tuck, "Dazza")"):
   it is the same person, so it takes the same label, and it is looked for everywhere else;
-- initials a legend gives for the name ("BH = Bev Howes"): the same person, the same label;
+- initials a legend gives for the name ("BH = Bev Howes") or a staff code in brackets after it ("Mrs S. Ward
+  (SWA)"): the same person, the same label, and looked for elsewhere ("| SWA | Police information |");
 - another name joined to a person by "+", "&" or "and" ("Ahmed + Hawa + Hassan" in a sign-in sheet,
   "twins Hawa and Hassan"): a capitalised word no vocabulary knows, in a list of people, is a person.
 
@@ -54,6 +55,7 @@ _NICKNAME_BEFORE = re.compile(
 )
 _HYPHENED_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+-)$")
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+$")
+_CODE_AFTER = re.compile(r"[ \t]*[(\[][ \t]*(?P<code>[A-Z]{2,4})[ \t]*[)\]]")
 _LEGEND_BEFORE = re.compile(r"(?<![\w'’-])(?P<initials>[A-Z]{2,4})[ \t]*=[ \t]*$")
 _JOINED_AFTER = re.compile(r"[ \t]*(?:\+|&|[ \t]and)[ \t]+(?P<word>[A-Z][\w'’-]*[\w])")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
@@ -65,7 +67,8 @@ class Found:
     start: int
     end: int
     replacement: str
-    # "initial" (after), "initials before", "given before", "nickname", "listed" (by "+" or "&"), "joined" (by "and")
+    # "initial" (after), "initials before", "given before", "nickname", "code" (initials or a staff code that
+    # stands for the person), "listed" (by "+" or "&"), "joined" (by "and")
     kind: str
 
 
@@ -127,6 +130,16 @@ def around_people(
         quoted = _NICKNAME_BEFORE.search(text, max(0, start - 40), start)
         if quoted and _nickname(quoted.group("nick")) and label and free(*quoted.span("nick")):
             add(Found(*quoted.span("nick"), label, "nickname"))  # a mate's, "Gilly" (Craig Gillespie)
+        code = _CODE_AFTER.match(text, end)
+        name_initials = {w[0] for w in re.findall(r"[A-Z][\w'’-]*", text[start:end]) if w.lower().rstrip(".") not in TITLES}
+        if code and label and not known_word(code.group("code")) and code.group("code")[0] in name_initials:
+            # "Mrs S. Ward (SWA)": the code a school or a system gives the person, used alone elsewhere. It
+            # starts with one of the name's initials; "Mrs Sandra Pike (HT)" gives her role.
+            span = code.span("code")
+            if free(*span):
+                add(Found(*span, label, "code"))
+            elif any((s, e) == span and other != label for s, e, other in people):
+                out.append(Found(*span, label, "code"))
         nickname = _NICKNAME_AFTER.match(text, end)
         if nickname and _nickname(nickname.group("nick")) and label:
             span = nickname.span("nick")
@@ -139,9 +152,9 @@ def around_people(
             # "BH = Bev Howes": the initials are the same person, and take the same label.
             span = legend.span("initials")
             if free(*span):
-                add(Found(*span, label, "nickname"))
+                add(Found(*span, label, "code"))
             elif any((s, e) == span and other != label for s, e, other in people):
-                out.append(Found(*span, label, "nickname"))
+                out.append(Found(*span, label, "code"))
         for joined in (_JOINED_AFTER.match(text, end), _JOINED_BEFORE.search(text, max(0, start - 40), start)):
             if joined is None:
                 continue

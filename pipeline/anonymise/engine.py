@@ -241,7 +241,10 @@ class Anonymiser:
         people = [(r.start, r.end, r.replacement) for r in replacements if r.entity_type == "PERSON"]
         if not people:
             return replacements
-        taken = [(r.start, r.end) for r in replacements] + exempt
+        # Letters the model took for an organisation ("BSA" in "BSA = Mrs B. Sangha") may still be a
+        # person's initials: they are free for what stands next to a person to claim.
+        guessed = [r for r in replacements if r.replacement in _FALLBACK_LABELS and _LETTERS.fullmatch(r.original)]
+        taken = [(r.start, r.end) for r in replacements if r not in guessed] + exempt
         taken += [(m.start(), m.end()) for m in _AGENCY_AND.finditer(text)]
         taken += [(m.start(), m.end()) for m in _PLACE_AGENCY.finditer(text)]
         found = around_people(text, people, taken, self._english, lambda name: self._labeller.label("PERSON", name))
@@ -268,10 +271,13 @@ class Anonymiser:
                 continue
             if written.lower() in self._protected_words:
                 continue
-            if item.kind == "nickname":
+            replacements = [r for r in replacements if not (r in guessed and r.start < item.end and item.start < r.end)]
+            if item.kind in ("nickname", "code"):
                 self._labeller.alias("PERSON", written, item.replacement)
                 self._aliases += 1
                 self._recent.append(written)
+                if item.kind == "code":
+                    self._known.learn_initials(written)
                 relabelled = [r for r in replacements if (r.start, r.end) == (item.start, item.end)]
                 if relabelled:
                     replacements[replacements.index(relabelled[0])] = replace(relabelled[0], replacement=item.replacement)
@@ -594,6 +600,7 @@ def _has_name_word(fragment: str) -> bool:
 
 
 _LABEL = re.compile(r"Person \d+")
+_LETTERS = re.compile(r"[A-Z]{2,4}")
 _NAMED_LAW = re.compile(r"(?<![\w'’-])[A-Z][a-z]+['’]s[ \t]+Law\b")
 _NAME_LINK = re.compile(r"[ \t]+(?:Van|Thi|De|Da|Di|Du|Le|La|Bin|Binti|Al)[ \t]+")
 

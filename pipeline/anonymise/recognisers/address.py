@@ -159,6 +159,9 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
                 found.append(self._result(match.start(), match.end()))
         for match in _FLAT_IN_BUILDING.finditer(text):
             found.append(self._result(match.start(), match.end()))
+            locality = _locality(text, match.end())  # "Flat 7, Eastgate House, Blyth"
+            if locality:
+                found.append(self._result(*locality, replacement="[place]"))
         for match in _NAMED_BUILDING.finditer(text):
             words = match.group("building").split()
             if not any(known_word(w) for w in words[:-1]):  # "Companies House", "Family Court" are not homes

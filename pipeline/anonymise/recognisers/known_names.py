@@ -87,6 +87,9 @@ class KnownNames:
         None (a guess nothing vouched for) only the initials are kept, for where a person stands."""
         if (written, single) in self._sources:
             return
+        if single and written.endswith(" ="):
+            self.learn_initials(written[:-2])  # shared by another worker's engine: initials, not a name
+            return
         self._sources[(written, single)] = None
         words = _WORDS.findall(written)
         titled = bool(words) and words[0].lower().rstrip(".") in TITLES
@@ -137,6 +140,13 @@ class KnownNames:
         # lower case it is too often the word.
         return not (known_word(low) or low in ORDINARY_WORD_NAMES or low in _NOTE_WORDS or low in _SHORT_WORDS
                     or any(f in self.english.nouns or f in self.english.other or f in STOP_WORDS for f in forms))
+
+    def learn_initials(self, letters: str) -> None:
+        """Initials or a staff code a text says stand for a person ("BH = Bev Howes", "Mrs S. Ward (SWA)")."""
+        if letters not in self.initials:
+            self.initials.add(letters)
+            self._sources.setdefault((f"{letters} =", True), None)
+            self._changed = True
 
     def sources(self) -> list[tuple[str, bool]]:
         return list(self._sources)

@@ -18,6 +18,13 @@ _PROFILE = re.compile(
     rf"(?<![\w@./-])(?i:(?:https?://)?(?:www\.|m\.|mobile\.)?(?:{_PLATFORMS})(?:\.com|\.gg|\.me)?/[^\s,;)\"'<>\]]+)"
 )
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_])?(?![\w@])")
+# A user name without its "@", after the platform or "profile", "username", "handle", "account": 'messaged him
+# on Snapchat ("jordypike91")', "(profile: hodan.w94)". It must hold a digit, a dot or an underscore, or the
+# cue must be "username"/"handle", so that an ordinary word after "on Facebook" is not taken.
+_CUED_HANDLE = re.compile(
+    rf"(?i:\b(?:{_PLATFORMS}|profile|username|user[ \t]+name|handle|account)\b)[ \t]*(?:name)?[ \t]*[:(]?[ \t]*[(\"“']?"
+    r"(?P<handle>[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])(?=[\"”')]|[ \t]*[,;.]?(?:\s|$))"
+)
 
 
 @recogniser
@@ -32,9 +39,10 @@ class OnlineAccountRecogniser(ScrRecogniser, LocalRecognizer):
         return None
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        if "/" not in text and "@" not in text:
-            return []
-        spans = {(m.start(), m.end()) for pattern in (_PROFILE, _HANDLE) for m in pattern.finditer(text)}
+        spans = {(m.start("handle"), m.end("handle")) for m in _CUED_HANDLE.finditer(text)
+                 if re.search(r"[\d._]", m.group("handle")) or re.search(r"(?i:user|handle)", m.group())}
+        if "/" in text or "@" in text:
+            spans |= {(m.start(), m.end()) for pattern in (_PROFILE, _HANDLE) for m in pattern.finditer(text)}
         return [
             result("ONLINE_ACCOUNT", start, end, 0.8, "pattern", "[online account]", recogniser_name=self.code)
             for start, end in sorted(spans)

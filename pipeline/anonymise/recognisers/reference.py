@@ -45,7 +45,14 @@ _EXHIBIT = re.compile(r"(?i:\bexhibit(?:s|ed)?(?:[ \t]+(?:ref|no|number)\.?)?)[ 
 # "SCAS-260203", and a repairs job "R-771402": one letter needs six digits or more.
 _PREFIXED_ID = re.compile(r"(?<![\w/-])(?P<id>(?:[A-Z]{2,5}-\d{5,}|[A-Z]-\d{6,})(?:-\d{2,})*)(?![\w/-])")
 # A log number with its date is one number: "CAD 0417 14/03/24", "Log 0312 of 06/05/25".
-_LOG_WITH_DATE = re.compile(r"(?P<id>\b(?:CAD|Log|LOG)[ \t:#]*\d{3,6}[ \t]+(?:of[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4})\b")
+# ... with or without the system's name, the date as police logs write it: "STORM 1157 13JUL24", and a list
+# after "LINKED LOGS:" ("0412 02/11/23, 1177 24/12/23").
+_LOG_DATE = r"(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}[A-Z]{3}\d{2,4})"
+_LOG_WITH_DATE = re.compile(
+    rf"(?P<id>\b(?:CAD|Log|LOG|STORM|Storm)[ \t:#]*\d{{3,6}}[ \t]+(?:of[ \t]+)?{_LOG_DATE})\b"
+)
+_LINKED_LOGS = re.compile(rf"(?i:\blogs?[ \t]*:[ \t]*)(?P<list>\d{{3,6}}[ \t]+{_LOG_DATE}(?:[ \t]*,[ \t]*\d{{3,6}}[ \t]+{_LOG_DATE})*)")
+_LOG_ITEM = re.compile(rf"\d{{3,6}}[ \t]+{_LOG_DATE}")
 # A spaced number after "Incident no." ("45 8830 211").
 _SPACED_AFTER_INTRO = re.compile(r"(?i:\b(?:incident|crime|case|log|occurrence)\s+(?:no|number|ref)\.?\s*:?\s*)"
                                  r"(?P<id>\d{2,4}(?:[ ]\d{3,4}){1,3})\b")
@@ -80,6 +87,9 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
         spans: dict[tuple[int, int], None] = {}
         for match in _LETTER_REF.finditer(text):
             spans[(match.start("id"), match.end("id"))] = None
+        for match in _LINKED_LOGS.finditer(text):
+            for item in _LOG_ITEM.finditer(text, match.start("list"), match.end("list")):
+                spans[(item.start(), item.end())] = None
         if not any(c.isdigit() for c in text):
             return [result("REFERENCE", start, end, 0.7, "pattern", "[reference]", recogniser_name=self.code)
                     for start, end in spans]

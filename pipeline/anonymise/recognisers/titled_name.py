@@ -44,7 +44,7 @@ _LOWER_TITLE = re.compile(
 SCORE = 0.6
 # A command-and-control log in capitals: "CALL HANDLER STACEY DUCKWORTH", "PARAMEDICS S WOLSTENHOLME AND I
 # STAN ON SCENE", "SHOPKEEPER SHAMSUL UDDIN SAYS". A role word in capitals, then the name in capitals.
-_CAPS_ROLE = re.compile(r"(?<![\w'’])(?P<role>[A-Z]{2,}S?)(?=[ \t]+[^\W\d_])")
+_CAPS_ROLE = re.compile(r"(?<![\w'’])(?P<role>[A-Z]{2,}S?:?)(?=[ \t]+[^\W\d_])")  # "DISPATCHER: N O'DRISCOLL"
 _CAPS_TOKEN = re.compile(r"[ \t]+(?P<word>[^\W\d_][\w'’-]*\.?)")
 _CAPS_PAIR = re.compile(r"(?<![\w'’-])(?P<given>[A-Z]{2,})(?=[ \t]+(?P<surname>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?)(?![\w'’-]))")
 _LOG_ROLES = frozenset(
@@ -146,7 +146,7 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
     def _caps_log_names(self, text: str) -> list[RecognizerResult]:
         found = []
         for match in _CAPS_ROLE.finditer(text):
-            role = match.group("role").lower()
+            role = match.group("role").lower().rstrip(":")
             if role not in ROLE_WORDS and role.rstrip("s") not in ROLE_WORDS and role not in _LOG_ROLES:
                 continue
             position = match.end()
@@ -188,9 +188,21 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
             letters = [c for c in line if c.isalpha()]
             if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
                 continue  # only in a line of capitals: elsewhere capitals are headings or abbreviations
-            if (not is_first_name(given) or known_word(given) or given in COMMON_ABBREVIATIONS
-                    or BREED.fullmatch(f"{given} {surname}")):
+            if BREED.fullmatch(f"{given} {surname}"):
                 continue  # "JACK RUSSELL": a dog
+            contact = re.search(r"(?:\b(?:TO|WITH|BY|FROM|CALLED|SAW|RANG)|:)[ \t]+$", text[max(0, match.start() - 8):match.start()])
+            plain_given = not (known_word(given) or given in COMMON_ABBREVIATIONS or given.lower() in STOP_WORDS) and (
+                not self.english.common(given.lower())
+                or (contact and not any(f in self.english.other for f in singulars(given.lower()))))
+            if plain_given and not (known_word(surname) or surname in COMMON_ABBREVIATIONS or surname.lower() in STOP_WORDS
+                                    or self.english.common(surname.lower())):
+                # "SPOKE TO SIAN PROSSER": a surname no dictionary has after a given name, in a log in
+                # capitals (the given name may be a noun of the dictionary after "TO", "WITH", "BY").
+                found.append(result("PERSON", match.start(), match.end("surname"), SCORE, "pattern", None,
+                                    recogniser_name=self.code))
+                continue
+            if not is_first_name(given) or known_word(given) or given in COMMON_ABBREVIATIONS:
+                continue
             low = surname.lower()
             if (known_word(surname) or low in STOP_WORDS or _caps_verb(surname, self.english)
                     or surname in COMMON_ABBREVIATIONS):

@@ -49,6 +49,7 @@ _EXTRA = frozenset(
     given overall note notably importantly clearly instead separately similarly likewise
     rang spoke saw told went came took gave met left said sent brought heard felt thought found made
     learnt hosp appt appts van car bus taxi lorry caldicott
+    snapchat facebook instagram whatsapp tiktok messenger twitter youtube telegram signal
     """.split()
     # Medicines and baby products that records name by brand: never a person or an organisation.
 ) | frozenset(
