@@ -70,6 +70,10 @@ HELDOUT16_DIR = HERE / "heldout16"
 HELDOUT17_DIR = HERE / "heldout17"
 # A nineteenth family in an invented Northumberland former pit town, written blind in the third session.
 HELDOUT18_DIR = HERE / "heldout18"
+# A twentieth family in an invented west Cornwall fishing town (Polgwarra), written blind in the third session.
+HELDOUT19_DIR = HERE / "heldout19"
+# A twenty-first family in an invented Leicester ward, written blind in the third session.
+HELDOUT20_DIR = HERE / "heldout20"
 
 PATTERN_TYPES = (
     "ADDRESS", "POSTCODE", "NHS_NUMBER", "NI_NUMBER", "PHONE", "EMAIL", "DATE_OF_BIRTH", "REFERENCE",
@@ -395,13 +399,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check; fail if corpus.jsonl is out of date")
     parser.add_argument("--dir", type=Path, action="append",
                         help="corpus folder (default: this one, heldout/, heldout2/, heldout3/, heldout4/, "
-                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/, heldout12/ to heldout18/); may be repeated")
+                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/, heldout12/ to heldout20/); may be repeated")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent.parent))  # for pipeline.dates when run as a script
     failed = False
     default = [HERE, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR,
                HELDOUT7_DIR, HELDOUT8_DIR, HELDOUT9_DIR, HELDOUT10_DIR, HELDOUT11_DIR, HELDOUT12_DIR,
-               HELDOUT13_DIR, HELDOUT14_DIR, HELDOUT15_DIR, HELDOUT16_DIR, HELDOUT17_DIR, HELDOUT18_DIR]
+               HELDOUT13_DIR, HELDOUT14_DIR, HELDOUT15_DIR, HELDOUT16_DIR, HELDOUT17_DIR, HELDOUT18_DIR,
+               HELDOUT19_DIR, HELDOUT20_DIR]
     for folder in args.dir or default:
         target = folder / "corpus.jsonl"
         try:
