@@ -92,6 +92,14 @@ def around_people(
         out.append(item)
         occupied.append((item.start, item.end))
 
+    def claim(span: tuple[int, int], label: str, kind: str) -> None:
+        """The same person's other name or code: a free span, or one found on its own under another
+        label, takes this person's label."""
+        if free(*span):
+            add(Found(*span, label, kind))
+        elif any((s, e) == span and other != label for s, e, other in people):
+            out.append(Found(*span, label, kind))
+
     queue = sorted(people)
     seen: set[tuple[int, int]] = set()
     while queue:
@@ -135,26 +143,13 @@ def around_people(
         if code and label and not known_word(code.group("code")) and code.group("code")[0] in name_initials:
             # "Mrs S. Ward (SWA)": the code a school or a system gives the person, used alone elsewhere. It
             # starts with one of the name's initials; "Mrs Sandra Pike (HT)" gives her role.
-            span = code.span("code")
-            if free(*span):
-                add(Found(*span, label, "code"))
-            elif any((s, e) == span and other != label for s, e, other in people):
-                out.append(Found(*span, label, "code"))
+            claim(code.span("code"), label, "code")
         nickname = _NICKNAME_AFTER.match(text, end)
         if nickname and _nickname(nickname.group("nick")) and label:
-            span = nickname.span("nick")
-            if free(*span):
-                add(Found(*span, label, "nickname"))
-            elif any((s, e) == span and other != label for s, e, other in people):
-                out.append(Found(*span, label, "nickname"))  # found on its own: it takes the name's label
+            claim(nickname.span("nick"), label, "nickname")
         legend = _LEGEND_BEFORE.search(text, max(0, start - 12), start)
         if legend and label:
-            # "BH = Bev Howes": the initials are the same person, and take the same label.
-            span = legend.span("initials")
-            if free(*span):
-                add(Found(*span, label, "code"))
-            elif any((s, e) == span and other != label for s, e, other in people):
-                out.append(Found(*span, label, "code"))
+            claim(legend.span("initials"), label, "code")  # "BH = Bev Howes": the same person
         for joined in (_JOINED_AFTER.match(text, end), _JOINED_BEFORE.search(text, max(0, start - 40), start)):
             if joined is None:
                 continue
