@@ -1100,3 +1100,24 @@ def test_staff_codes_logs_in_capitals_handles_and_log_numbers(anonymiser_factory
                             "0331", "1210", "0917", "Kittiwake", "Porthleven"]) == [], outputs
     assert "(HT)" in outputs[0] and "SPOKE TO DUTY SERGEANT." in outputs[3], outputs
     assert outputs[0].split("(")[1].split(")")[0] == outputs[1].split("| ")[1].strip(), outputs  # POK's label
+
+
+# ---- Classes from the nineteenth and twentieth blind sets (fixed in the fourth session, new examples) -----
+
+@pytest.mark.parametrize(
+    ("text", "leaks", "kept"),
+    [
+        ("Handled by Moira Venn (control room, staff no CRX5518).", ["CRX5518"], "staff no"),
+        ("Crew: Ben Asante (Paramedic, T-48812) / Lou Hart (Technician, TK-7041)", ["48812", "7041"], "Paramedic"),
+        ("Signed R. Okoro, Health Visitor, HVT-3390", ["3390"], "Health Visitor"),
+        ("Practice code D91177. Cost code SAF-CYP-4410. Team code NE-LAC-03.", ["91177", "4410", "LAC-03"], "Practice code"),
+        ("Photographs exhibited as KP/1-KP/3 and KP/4.", ["KP/1", "KP/3", "KP/4"], "exhibited"),
+        ("Logged on CPOMS #77120 by the DSL.", ["77120"], "CPOMS"),
+        ("FY2024 budget, COVID-19 rules, ASQ-3 and PHQ-9 scores; the A38 was closed.",
+         [], "FY2024 budget, COVID-19 rules, ASQ-3 and PHQ-9 scores; the A38 was closed."),
+    ],
+)
+def test_staff_and_practice_codes(anonymiser, text, leaks, kept):
+    output = anonymiser.anonymise(text).text
+    assert _absent(output, leaks) == [], output
+    assert kept in output, output

@@ -18,7 +18,9 @@ _INTRO = (
     r"(?i:\b(?:crime|incident|occurrence|log|cad|case|file|custody|referral|record|client|patient|hospital|hosp|"
     r"police|mosaic|liquidlogic|rio|emis|systmone|crn|urn|pnc|ref|reference|marac|mash|lado|job|repair|ticket|"
     # professional registers: interpreters, nurses and midwives, doctors, health and social care staff
-    r"nrpsi|pin|nmc|gmc|hcpc|swe)\b"
+    r"nrpsi|pin|nmc|gmc|hcpc|swe|"
+    # staff and organisation codes: "staff no EOC4471", "cost code MIT-OPW-2391", "practice code C82644"
+    r"staff|employee|payroll|badge|code|caseload|family[ \t]+id)\b"
     r"(?:\s+(?:ref(?:erence)?|no|nos|number|num|id|log|#))?\.?\s*(?:[:#=-]|is|was)?\s*)"
 )
 _WITH_CONTEXT = re.compile(_INTRO + r"(?P<id>(?i:[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*))(?![\w])")
@@ -41,9 +43,19 @@ _COLLAR = re.compile(
     r"(?:\b(?:PC|PS|DC|DS|DI|DCI|PCSO|Sgt|Sergeant|Constable|Inspector|EMD|Call handler|Dispatcher)"
     r"(?:[ \t]+No\.?)?)[ \t]+(?P<id>\d{3,5})\b(?![/.:]\d)"
 )
-_EXHIBIT = re.compile(r"(?i:\bexhibit(?:s|ed)?(?:[ \t]+(?:ref|no|number)\.?)?)[ \t:(]+(?P<id>[A-Z]{1,4}/\d{1,5}[A-Z]?)\b")
+_EXHIBIT = re.compile(r"(?i:\bexhibit(?:s|ed)?(?:[ \t]+(?:ref|no|number)\.?)?(?:[ \t]+as)?)[ \t:(]+"
+                      r"(?P<id>[A-Z]{1,4}/\d{1,5}[A-Z]?(?:[ \t]*(?:[-–&,]|and|to)[ \t]*[A-Z]{1,4}/\d{1,5}[A-Z]?)*)\b")
 # "SCAS-260203", and a repairs job "R-771402": one letter needs six digits or more.
 _PREFIXED_ID = re.compile(r"(?<![\w/-])(?P<id>(?:[A-Z]{2,5}-\d{5,}|[A-Z]-\d{6,})(?:-\d{2,})*)(?![\w/-])")
+# A staff, practice or account code: capitals, perhaps hyphenated, then four digits or more ("HV-2217",
+# "EOC4471", "C82644", "E-33817", "MIT-OPW-2391"), or groups of capitals ending in digits ("HT-HOL-07").
+# Four digits that read as a year ("FY2023", "Y2024") are not a code.
+_STAFF_CODE = re.compile(
+    r"(?<![\w/-])(?P<id>[A-Z]{1,5}(?:-[A-Z]{1,5})*-?(?!(?:19|20)\d\d(?![\dA-Z]))\d{4,}[A-Z]?"
+    r"|[A-Z]{2,5}(?:-[A-Z]{2,5})+-\d{2,})(?![\w/-])"
+)
+# A number after a hash: "CPOMS #20931", "ticket #4471".
+_HASH_NUMBER = re.compile(r"#[ \t]?(?P<id>\d{4,})\b")
 # A log number with its date is one number: "CAD 0417 14/03/24", "Log 0312 of 06/05/25".
 # ... with or without the system's name, the date as police logs write it: "STORM 1157 13JUL24", and a list
 # after "LINKED LOGS:" ("0412 02/11/23, 1177 24/12/23").
@@ -94,7 +106,7 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
             return [result("REFERENCE", start, end, 0.7, "pattern", "[reference]", recogniser_name=self.code)
                     for start, end in spans]
         for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _SPACED_AFTER_INTRO, _PRISON_NUMBER,
-                        _LETTERED_PATH):
+                        _LETTERED_PATH, _STAFF_CODE, _HASH_NUMBER):
             for match in pattern.finditer(text):
                 spans[(match.start("id"), match.end("id"))] = None
         for pattern in (_WITH_CONTEXT, *_SHAPES):
