@@ -1121,3 +1121,17 @@ def test_staff_and_practice_codes(anonymiser, text, leaks, kept):
     output = anonymiser.anonymise(text).text
     assert _absent(output, leaks) == [], output
     assert kept in output, output
+
+
+def test_surname_first_honorifics_action_owners_lists_and_rare_nouns_as_given_names(anonymiser_factory):
+    outputs = [a.text for a in anonymiser_factory().anonymise_many([
+        "Crew: Ross Penhale (Paramedic) / NGUYEN Van Duc (Technician)",
+        "Custody Sgt Osric Bellamy booked him in. Interview authorised by custody sgt O BELLAMY.",
+        'Contact at the gurdwara: Paramjit Sandhu ("Pammi ji"). The children stay with Rupa masi at weekends.',
+        "ACTION: Tahmina to ask the school for the log. Action: Review the plan at the next meeting.",
+        "Helpers on the day: Zubair, Carys Pugh, Lowri Bevan (student).",
+        "Kestrel Osei | Year 4 | collected by mum Abena Osei",
+    ])]
+    joined = " | ".join(outputs)
+    assert _absent(joined, ["NGUYEN", "Duc", " O ", "BELLAMY", "Pammi", "Rupa", "Tahmina", "Zubair", "Kestrel"]) == [], outputs
+    assert "Action: Review the plan at the next meeting." in outputs[3] and "ji\")" in outputs[2], outputs

@@ -55,6 +55,11 @@ _NICKNAME_BEFORE = re.compile(
 )
 _HYPHENED_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+-)$")
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+$")
+# A surname in capitals before the given names, as police and ambulance systems print them: "PHAM Thi Lan".
+_CAPS_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[^\W\d_a-z][^\W\d_a-z'’-]+)[ \t]+$")
+# Another person in the same comma list: "Volunteers on: Sukhi, Harjit Gill, ..." (one word, then a comma).
+_LISTED_AFTER = re.compile(r",[ \t]*(?P<word>[A-Z][\w'’-]*[\w])(?=[ \t]*(?:,|$|\band\b|&|\())", re.MULTILINE)
+_LISTED_BEFORE = re.compile(r"(?:^|[:,(][ \t]*)(?P<word>[A-Z][\w'’-]*[\w])[ \t]*,[ \t]*$", re.MULTILINE)
 _CODE_AFTER = re.compile(r"[ \t]*[(\[][ \t]*(?P<code>[A-Z]{2,4})[ \t]*[)\]]")
 _LEGEND_BEFORE = re.compile(r"(?<![\w'’-])(?P<initials>[A-Z]{2,4})[ \t]*=[ \t]*$")
 _JOINED_AFTER = re.compile(r"[ \t]*(?:\+|&|[ \t]and)[ \t]+(?P<word>[A-Z][\w'’-]*[\w])")
@@ -119,7 +124,10 @@ def around_people(
             if begin is not None:
                 begin += before.start("initials")
                 letters = text[begin:start].strip(". \t")
-                article = letters in _AMBIGUOUS_LETTERS and re.search(r"[a-z][ \t]+$", text[max(0, begin - 3):begin])
+                word_before = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, begin - 12):begin])
+                article = (letters in _AMBIGUOUS_LETTERS and re.search(r"[a-z][ \t]+$", text[max(0, begin - 3):begin])
+                           # "custody sgt I HOLLIS": after a rank or a title it is the initial
+                           and not (word_before and word_before.group(1).lower() in TITLES))
                 if not article:
                     add(Found(begin, start, label, "initials before"))
                     start = begin
@@ -131,6 +139,11 @@ def around_people(
         if given and free(*given.span("given")) and _given_name(text, given.start("given"), given.end("given"), english):
             add(Found(given.start("given"), start, label, "given before"))  # "Marisol" + "Dela Cruz"
             start = given.start("given")
+        surname_first = _CAPS_BEFORE.search(text, max(0, start - 30), start)
+        if (surname_first and text[start:start + 1].isupper() and not text[start:end].isupper()
+                and _caps_surname(surname_first.group("word"), english) and free(*surname_first.span("word"))):
+            add(Found(surname_first.start("word"), start, label, "initials before"))  # "PHAM" + "Thi Lan"
+            start = surname_first.start("word")
         caps = _CAPS_AFTER.match(text, end)
         if caps and _caps_surname(caps.group("word"), english) and free(*caps.span("word")):
             add(Found(end, caps.end("word"), label, "initial"))  # widened like an initial
@@ -150,7 +163,8 @@ def around_people(
         legend = _LEGEND_BEFORE.search(text, max(0, start - 12), start)
         if legend and label:
             claim(legend.span("initials"), label, "code")  # "BH = Bev Howes": the same person
-        for joined in (_JOINED_AFTER.match(text, end), _JOINED_BEFORE.search(text, max(0, start - 40), start)):
+        for joined in (_JOINED_AFTER.match(text, end), _JOINED_BEFORE.search(text, max(0, start - 40), start),
+                       _LISTED_AFTER.match(text, end), _LISTED_BEFORE.search(text, max(0, start - 40), start)):
             if joined is None:
                 continue
             word_start, word_end = joined.span("word")
@@ -168,7 +182,12 @@ def _given_name(text: str, start: int, end: int, english: EnglishWords) -> bool:
     word = text[start:end]
     if known_word(word) or word.lower() in STOP_WORDS or word.lower().rstrip(".") in TITLES:
         return False
-    return is_first_name(word) or not english.common(word)
+    if is_first_name(word) or not english.common(word):
+        return True
+    # A rare noun of the dictionary ("Aliyah", "Kestrel") before the surname is the given name too, except
+    # where it opens a sentence; a verb, adjective or adverb is not ("Thanks", "Later").
+    return not any(f in english.other or f in STOP_WORDS for f in singulars(word)) and not re.search(
+        r"[.!?][ \t]+$", text[max(0, start - 3):start])
 
 
 def _caps_surname(word: str, english: EnglishWords) -> bool:

@@ -38,6 +38,7 @@ _CUES = (
     "emailed", "rang", "phoned", "told", "asked", "with", "and", "by", "present", "attendees", "apologies",
     "childminder", "carer", "foster carer", "volunteer", "leader", "coordinator", "advocate", "interpreter",
     "led by", "run by", "led", "facilitator", "tutor", "coach", "mentor", "pastor", "vicar", "imam", "priest",
+    "aunty", "auntie", "action", "actions", "action owner",
 )
 _CUE = re.compile(
     r"(?i:\b(?:%s))\b[ \t]*(?:\d+[ \t]*)?[:,–—-]?[ \t]*(?:is[ \t]+|was[ \t]+)?[\"“‘']?" % "|".join(
@@ -76,6 +77,12 @@ _NICKNAME_INSIDE = re.compile(
 _NAME_WITH_AGE = re.compile(
     r"(?<![\w'’-])(?P<run>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]*\((?:aged?[ \t]*)?\d{1,2}"
     r"(?:[ \t]*(?:yrs?|years?|months?|m|y))?\)"
+)
+# A given name with the respect or kinship word South Asian families put after it: "Sukhi ji", "Vinod bhai",
+# "Hetal ben", "Kokila masi". The word after it leaves no other reading.
+_HONORIFIC_AFTER = re.compile(
+    r"(?<![\w'’-])(?P<run>[A-Z][a-z'’]+)[ \t]+(?:ji|jee|bhai|bhaiya|ben|behen|bhen|didi|masi|mami|kaka|kaki|"
+    r"chacha|chachi|bhabhi|sahib|saab|bibi|baji|apa|aapa|phuppo|khala|mamu)(?![\w'’-])"
 )
 # A given name and a surname in capitals: "Leanne COKER".
 _GIVEN_CAPS = re.compile(r"(?<![\w'’-])(?P<run>[A-Z][a-z]+[ \t]+[A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
@@ -250,6 +257,9 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
             surname = match.group("surname")
             if name_like(surname) and not self.english.common(surname):
                 found[(match.start("run"), match.end("run"))] = None
+        for match in _HONORIFIC_AFTER.finditer(text):
+            if not known_word(match.group("run")) and match.group("run").lower() not in STOP_WORDS:
+                nicknames.append((match.start("run"), match.end("run")))
         for match in _NICKNAME_INSIDE.finditer(text):
             nicknames.append((match.start("run"), match.end("run")))
         for match in _BRACKETED_NAME.finditer(text):
