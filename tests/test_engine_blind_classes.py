@@ -1135,3 +1135,54 @@ def test_surname_first_honorifics_action_owners_lists_and_rare_nouns_as_given_na
     joined = " | ".join(outputs)
     assert _absent(joined, ["NGUYEN", "Duc", " O ", "BELLAMY", "Pammi", "Rupa", "Tahmina", "Zubair", "Kestrel"]) == [], outputs
     assert "Action: Review the plan at the next meeting." in outputs[3] and "ji\")" in outputs[2], outputs
+
+
+# ---- Classes from heldout22, heldout25 and heldout26 (after their only blind run), new invented examples ----
+
+def test_register_people_by_one_letter_in_case_notes(anonymiser_factory):
+    register = Register(people=[Person(name="Tanya Birkett", pseudonym="Mother"),
+                                Person(name="Reece Birkett", pseudonym="Child R")])
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        "Door has a dent at head height, T says it was years ago. Saw R at nan's after school.",
+        "Visited, T denied it and no sign of R. Tel T – said the car was a friend's.",
+        'T: "he fell off the sofa". Bunk bed for R + T. Asked re R – "at his dad\'s".',
+        "Plan B agreed; vitamin D prescribed; Class B drugs found.",
+    ])]
+    joined = " | ".join(outputs)
+    assert _absent(joined, [" T says", "Saw R", " T denied", "of R.", "Tel T", "T:", "R + T", "re R"]) == [], outputs
+    assert outputs[3] == "Plan B agreed; vitamin D prescribed; Class B drugs found.", outputs
+
+
+def test_the_boards_area_job_titles_and_system_prefixed_references(anonymiser_factory):
+    register = Register(exempt=[ExemptPerson(name="Ruth Ambler", job_title="Independent Chair",
+                                             organisation="Wyn Dale Local Safeguarding Children Board")])
+    outputs = [a.text for a in anonymiser_factory(register).anonymise_many([
+        "Author: DS Colin Ware, Public Protection Unit (Wyn Dale).",
+        "Kath Ormerod – IDVA, Wyn Dale Women's Aid. Allocated to Ashby Locality Assessment Team.",
+        "IMR author: Nicola Frain, Designated Nurse Safeguarding Children",
+        "Jo Bell Team Manager and Marek Nowak Team Leader attended.",
+        "Contact ref: LCS 2210984. Probation CRN M552019. Attendance no: 24RV339107. PPN 24-55871 sent.",
+        "HOLLINGTON BOROUGH COUNCIL – HOUSING OPTIONS",
+    ])]
+    joined = " | ".join(outputs)
+    assert _absent(joined, ["Ware", "Ormerod", "Frain", "Jo Bell", "Nowak", "LCS", "2210984", "M552019",
+                            "339107", "55871"]) == [], outputs
+    assert "(Wyn Dale)" in outputs[0] and "Wyn Dale Women's Aid" in outputs[1], outputs
+    assert "Ashby Locality Assessment Team" in outputs[1] and "Safeguarding Children" in outputs[2], outputs
+    assert "Team Manager" in outputs[3] and outputs[5] == "HOLLINGTON BOROUGH COUNCIL – HOUSING OPTIONS", outputs
+
+
+@pytest.mark.parametrize(
+    ("text", "leaks"),
+    [
+        ("Seen outside Bosphorus Grill, which his cousin runs.", ["Bosphorus"]),
+        ("W2 Hasan Kaya (47), proprietor, Kaya's Mini Market.", ["Kaya"]),
+        ("The driver from Pengelly Coaches brought him.", ["Pengelly"]),
+        ("Landlord: managed by RJ Lettings.", ["RJ Lettings"]),
+        ("Father remanded at HMP Ashcombe.", ["Ashcombe"]),
+        ("He was held at Larkhill custody suite overnight.", ["Larkhill"]),
+    ],
+)
+def test_small_businesses_prisons_and_custody_suites(anonymiser, text, leaks):
+    output = anonymiser.anonymise(text).text
+    assert _absent(output, leaks) == [], output

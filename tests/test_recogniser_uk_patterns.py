@@ -121,7 +121,8 @@ def test_dates_of_birth(text, expected):
         ("Crime ref 13/123456/23 was raised", ["13/123456/23"]),
         ("crime reference number: CR/12345/23", ["CR/12345/23"]),
         ("incident log 0456 of 12/03/2023", ["0456"]),
-        ("CRN 4455667", ["4455667"]),
+        # The system's letters go with a long number, as records quote it ("LCS 1447302"); the bare number too.
+        ("CRN 4455667", ["4455667", "CRN 4455667"]),
         ("Case number: NS-2023-0045", ["NS-2023-0045"]),
         ("record 12345678", ["12345678"]),
         ("Seen on 12/03/2023 and 2 days later", []),

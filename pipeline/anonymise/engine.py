@@ -348,7 +348,8 @@ class Anonymiser:
         taken += [(m.start(), m.end()) for m in BREED.finditer(text)]  # "Jack Russell": a dog
         extra = []
         for start, end in self._known.find(text):
-            if any(s < end and start < e for s, e in taken) or text[start:end].lower() in self._protected_words:
+            if (any(s < end and start < e for s, e in taken) or text[start:end].lower() in self._protected_words
+                    or self._protected_name(text[start:end])):
                 continue
             wide = self._particle_span(text, start, end)
             given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
@@ -419,6 +420,9 @@ class Anonymiser:
                 exempt.append((candidate.start, candidate.end))
             if candidate.source in ("exempt", "keep"):
                 continue
+            if candidate.entity_type == "PERSON" and candidate.source == "ner" and self._protected_name(
+                    text[candidate.start:candidate.end]):
+                continue  # "Don Vale" of "Don Vale Local Safeguarding Children Board": the board's area
             if candidate.entity_type == "PERSON" and candidate.source in ("ner", "pattern", "relative"):
                 # Names vouched for by the model, a title, a cue or the register's surname are learned;
                 # the weakest guesses are not, so one wrong guess cannot spread through a batch.
@@ -440,6 +444,12 @@ class Anonymiser:
                             "pattern" if candidate.source not in ("register", "ner") else candidate.source)
             )
         return replacements, exempt, learned
+
+    def _protected_name(self, written: str) -> bool:
+        """Two or more words, every one from a name the case keeps (an exempt person's organisation, a
+        keep term): the model reading the board's own area as a person ("Don Vale" + " LSCB")."""
+        words = re.findall(r"[^\W\d_][\w'’-]*", written.lower())
+        return len(words) >= 2 and all(w in self._protected_words for w in words)
 
     def _plausible_full_name(self, written: str) -> bool:
         words = written.split()

@@ -393,7 +393,7 @@ def _person_position(text: str, start: int, end: int) -> bool:
         return True  # "| JP |": the owner column of an action plan
     if _INITIALS_LIST.search(text[max(0, start - 40):start]) or _INITIALS_LIST_AFTER.match(text, end):
         return True  # "AE / MBG", "Distribution: AE, CF, MT", "DW/BK"
-    if _ENTRY_DATE_BEFORE.search(text[max(0, start - 16):start] if start > 16 else "\n" + text[:start]) and \
+    if _ENTRY_DATE_BEFORE.search(text[max(0, start - 22):start] if start > 22 else "\n" + text[:start]) and \
             _ENTRY_AFTER.match(text, end) and re.sub(r"\W", "", text[start:end]).upper() not in (
                 COMMON_ABBREVIATIONS | SERVICE_ABBREVIATIONS):
         return True  # "16/01/2024  NOR  Office visit.": the author of a dated entry; "17/09 GP – ..." is the GP
@@ -404,7 +404,7 @@ def _person_position(text: str, start: int, end: int) -> bool:
 
 
 # The date opening an entry, then its author's initials and a gap or a dash: "16/01/2024  NOR  Office visit".
-_ENTRY_DATE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+$")
+_ENTRY_DATE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]+$")
 _ENTRY_AFTER = re.compile(r"[ \t]{2,}\S|[ \t]*[-–—:|][ \t]")
 # Roles written before a person's initials: "HV FO to weigh", "SW sod", "student hv an".
 _ROLE_ABBREVIATIONS = frozenset(

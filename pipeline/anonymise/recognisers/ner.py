@@ -74,20 +74,39 @@ _INSTITUTION = re.compile(r"\b(?:school|academy|college|C\.? ?of ?E)\b", re.IGNO
 # + " HEALTH", "Pennine" + " Interpreting Ltd". Never a job title after a name ("Health Visitor").
 _AGENCY_HEAD_AFTER = re.compile(
     r"[ \t]+(?:(?:Aid|Service|Services|Trust|Partnership|Project|Advocacy|Charity|Police|Constabulary)\b"
-    r"|(?i:homes|housing|health|interpreting|ltd|limited|association|foundation)\b"
-    r"(?![ \t]+(?i:visitor|visiting|officer|worker|advisor|adviser|practitioner|manager|lead|support)\b))"
+    r"|(?i:homes|housing|health|interpreting|ltd|limited|association|foundation)\b)"
+    r"(?![ \t]+(?i:visitor|visiting|officer|worker|advisor|adviser|practitioner|manager|lead|leader|support|"
+    r"co-?ordinator|director|administrator)\b)"
 )
+# The rest of a public body's name, in words that no person's name is followed by: "Hollingsea" + " Locality
+# Assessment Team", "DON VALE" + " METROPOLITAN BOROUGH COUNCIL", "Don Vale" + " LSCB". A job title after
+# it means the words were the person's team, not the agency ("Jo Bell Team Manager" is still Jo Bell).
+_BODY_HEADS = r"(?:NHS|Trust|Board|Council|Police|Constabulary|Service|Services|Team|Partnership|LSCB|LSCP|SCP|CCG|ICB)\b"
+_NOT_A_TITLE = (r"(?![ \t]+(?i:manager|leader|lead|member|worker|officer|practitioner|co-?ordinator|administrator|"
+                r"secretary|chair|director|head|clerk)\b)")
+_BODY_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w'’-]+|\d+-\d+)){0,3}[ \t]+" + _BODY_HEADS + _NOT_A_TITLE)
+_BODY_AFTER_CAPS = re.compile(r"(?:[ \t]+(?:[A-Z][A-Z'’-]+|\d+-\d+)){0,3}[ \t]+(?i:" + _BODY_HEADS + ")" + _NOT_A_TITLE)
+
+
+def _agency_follows(text: str, start: int, end: int) -> bool:
+    if AGENCY_REST.match(text, end) or _AGENCY_HEAD_AFTER.match(text, end) or _BODY_AFTER.match(text, end):
+        return True
+    return text[start:end].isupper() and bool(_BODY_AFTER_CAPS.match(text, end))
+
+
 _GENERIC_KINDS = frozenset(
     "nursery school hospital surgery practice centre clinic ward unit primary secondary academy college home "
     "pre-school preschool infants junior the".split()
 )
 # The first word of a job title at the end of an organisation the model found, and the rest of the title
 # after it: "Sarah Jones Health" + " Visitor", "Tom Price Housing" + " Officer".
-_ROLE_STARTS = re.compile(r"[ \t]+(?:Health|Housing|Family|Support|Youth|Care|School|Community|Tenancy)$")
+_ROLE_STARTS = re.compile(r"[ \t]+(?:Health|Housing|Family|Support|Youth|Care|School|Community|Tenancy|Team|Service|"
+                          r"Practice|Ward|Unit|Duty|Area|Locality|Project|Office|Programme|Deputy|Senior|Clinical)$")
 _ROLE_GOES_ON = re.compile(
     r"[ \t]+(?:Visitor|Visiting|Officer|Worker|Practitioner|Manager|Lead|Advisor|Adviser|Nurse|Assistant|"
-    r"Co-?ordinator|Sustainment)\b"
+    r"Co-?ordinator|Sustainment|Leader|Administrator|Secretary|Director|Clerk|Head)\b"
 )
+_ROLE_INSIDE = re.compile(_ROLE_STARTS.pattern[:-1] + _ROLE_GOES_ON.pattern + "$")
 PERSON_SCORE = 0.85
 PLACE_SCORE = 0.7
 
@@ -238,7 +257,7 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         words = _AGENCY_WORD.findall(span)
         if words and (_is_agency_word(words[-1]) or words[-1].lower() in NAME_TO_PLACE_TAIL):
             return self._place(text, start, end, "ORG")
-        if AGENCY_REST.match(text, end) or _AGENCY_HEAD_AFTER.match(text, end):
+        if _agency_follows(text, start, end):
             # "Kernow Drug" in "Kernow Drug and Alcohol Service"; "Black Country Women's" + " Aid"
             return self._keep(text, start, end, label)
         if BREED.fullmatch(text[start:end].strip()) or re.match(r"Storm[ \t]+[A-Z]", text[start:end]):
@@ -270,7 +289,11 @@ class NerRecogniser(ScrRecogniser, LocalRecognizer):
         if role and _ROLE_GOES_ON.match(text, end) and role.start() > 0:
             # "Sarah Jones Health" + " Visitor": the model ran a name into the job title after it.
             return self._person(text, start, start + role.start(), "PERSON")
-        if AGENCY_REST.match(text, end) or _AGENCY_HEAD_AFTER.match(text, end):
+        whole_title = _ROLE_INSIDE.search(span)
+        if whole_title and whole_title.start() > 0:
+            # "Amir Khan Service Manager" taken whole as an organisation: the name, then the title.
+            return self._person(text, start, start + whole_title.start(), "PERSON")
+        if _agency_follows(text, start, end):
             return self._keep(text, start, end, label)  # "Black Country Women's" + " Aid"
         if _PARTICLE_NAME.fullmatch(span) or (
             _PARTICLE_BEFORE.search(text, max(0, start - 20), start) and _ONE_WORD.fullmatch(span)

@@ -54,6 +54,15 @@ _STAFF_CODE = re.compile(
     r"(?<![\w/-])(?P<id>[A-Z]{1,5}(?:-[A-Z]{1,5})*-?(?!(?:19|20)\d\d(?![\dA-Z]))\d{4,}[A-Z]?"
     r"|[A-Z]{2,5}(?:-[A-Z]{2,5})+-\d{2,})(?![\w/-])"
 )
+# A system's letters written before its number are part of the reference as records quote it: "LCS
+# 1447302", "CRN K381422", "RXW 4417092" (six digits or more). Not a rank's collar number, nor a number
+# another recogniser reads (NHS, phone).
+_SYSTEM_PREFIXED = re.compile(r"(?<![\w/-])(?P<id>(?!(?:NHS|NI|NINO|DOB|TEL|MOB|FAX|EXT|PC|PS|DC|DS|DI|SGT|INSP|PCSO)\b)"
+                              r"[A-Z]{2,5}[ \t](?:[A-Z]{1,2})?\d{6,})(?![\w/-])")
+# Digits and letters run together with six digits or more: "23RC118734" (an attendance number).
+_MIXED_RUN = re.compile(r"(?<![\w/-])(?P<id>\d{1,4}[A-Z]{1,4}\d{5,}[A-Z]?)(?![\w/-])")
+# Two digits, a hyphen, five digits or more: a public protection notice "23-66104".
+_YEAR_SERIAL = re.compile(r"(?<![\w/.-])(?P<id>\d{2}-\d{5,})(?![\w/-])")
 # A number after a hash: "CPOMS #20931", "ticket #4471".
 _HASH_NUMBER = re.compile(r"#[ \t]?(?P<id>\d{4,})\b")
 # A log number with its date is one number: "CAD 0417 14/03/24", "Log 0312 of 06/05/25".
@@ -106,7 +115,7 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
             return [result("REFERENCE", start, end, 0.7, "pattern", "[reference]", recogniser_name=self.code)
                     for start, end in spans]
         for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _SPACED_AFTER_INTRO, _PRISON_NUMBER,
-                        _LETTERED_PATH, _STAFF_CODE, _HASH_NUMBER):
+                        _LETTERED_PATH, _STAFF_CODE, _HASH_NUMBER, _SYSTEM_PREFIXED, _MIXED_RUN, _YEAR_SERIAL):
             for match in pattern.finditer(text):
                 spans[(match.start("id"), match.end("id"))] = None
         for pattern in (_WITH_CONTEXT, *_SHAPES):

@@ -239,6 +239,9 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
                 number = _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 16), start)
                 if number:
                     start = number.start()  # "12 Ashgrove House" when the register has "Ashgrove House"
+            gap = re.search(r"[ \t]{2,}(?=[A-Za-z]{1,2}$)", text[start:end])
+            if gap:
+                end = start + gap.start()  # "L-M   MRN": a column gap, then the next column's first letter
             title = (match.group("title") or "").strip().rstrip(".").lower()
             if title in FAMILY_ROLE_WORDS and all(self.targets[i].family for i in variant.targets):
                 start = match.start("name")  # "Sister Poppy" is her sister, not a nurse: the word stays
@@ -256,9 +259,10 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         matches += [(m, True) for pattern in _SIGN_OFF_LETTERS for m in pattern.finditer(text)]
         for match, signed in matches:
             letter = match.group("letter").lower()
-            if _LETTERED_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            at = match.start("letter")
+            if _LETTERED_BEFORE.search(text, max(0, at - 20), at):
                 continue  # "Plan B's", "vitamin D"
-            if re.search(r"(?<![\w'’])[A-Z]\.?[ \t]+$", text[max(0, match.start() - 4):match.start()]):
+            if re.search(r"(?<![\w'’])[A-Z]\.?[ \t]+$", text[max(0, at - 4):at]):
                 continue  # "K B's mum": the second of someone's two initials
             owners = {i for i, names in enumerate(self.first_names) if any(n[:1] == letter for n in names)}
             if (owners or signed) and not any(r.start <= match.start() < r.end for r in found):
@@ -389,12 +393,26 @@ _FAMILY_BEFORE = re.compile(
 AMBIGUOUS_LETTER = "[name]"
 _SINGLE_LETTERS = (
     re.compile(r"(?<![\w'’.-])(?P<letter>[B-HJ-Z])(?=['’]s\b)"),
-    re.compile(r"\b(?:to|with|told|asked|saw|see|seen)[ \t]+(?P<letter>[B-HJ-Z])"
-               r"(?=[ \t]+(?:after|about|at|in|on|re|today|yesterday)\b|[,;])"),
+    re.compile(r"\b(?i:to|with|told|asked|saw|see|seen|tel|rang|says|said|contact)[ \t]+(?P<letter>[B-HJ-Z])"
+               r"(?=[ \t]+(?:after|about|at|in|on|re|today|yesterday)\b|[,;]|[ \t]+[-–—][ \t]|[ \t]+[\"“‘])"),
+    # The subject of a clause, before what the person did: "head height, K says", "– B said", "and B has
+    # talked", "K denied, D not there".
+    re.compile(r"(?:[,;–—]|(?<![\w-])-|\b(?:and|but|that|says|said|because|when|if|as))[ \t]+(?P<letter>[B-HJ-Z])"
+               r"(?=[ \t]+(?:not|has|had|is|was|were|will|would|can|could|did|does|didn't|doesn't|isn't|wasn't|"
+               r"said|says|say|denied|denies|cancelled|agreed|refused|reported|stated|told|wants|wanted|went|came|"
+               r"left|seemed|looked|appeared|seen|w/)\b)"),
+    # The object at a clause's end: "No sign of D.", "no contact D w/ children", "Tel K – said".
+    re.compile(r"\b(?i:of|contact|from|for|with|about|to|saw|seen|tel|re)[ \t]+(?P<letter>[B-HJ-Z])"
+               r"(?=[ \t]*(?:[.,;:)!?](?![\w])|$)|[ \t]+w/|[ \t]+[-–—][ \t])", re.MULTILINE),
+    # Two people by their letters: "bunk for L + T".
+    re.compile(r"(?<![\w'’.&+-])(?P<letter>[B-HJ-Z])(?=[ \t]+\+[ \t]+[B-HJ-Z](?![\w'’&-]))"),
+    re.compile(r"(?<=[B-HJ-Z][ \t]\+[ \t])(?P<letter>[B-HJ-Z])(?![\w'’&+-])"),
+    # Before a quotation of what the person said: 'K: "Brandon pushed her"'.
+    re.compile(r"(?<![\w'’.-])(?P<letter>[B-HJ-Z])(?=:[ \t]*[\"“‘])"),
     re.compile(r"\b(?:drove|took|collected|dropped|brought|fetched)[ \t]+(?P<letter>[B-HJ-Z])(?=[ \t]+(?:to|from|home|in)\b)"),
     # Opening a dated entry or a sentence, before what the person did or had: "20/12/24 B chest infection",
     # "first day back. C late as...".
-    re.compile(r"(?:^[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+|(?<=[.!?:])[ \t]+)(?P<letter>[B-HJ-Z])"
+    re.compile(r"(?:^[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+|(?<=[.!?:;–—])[ \t]+)(?P<letter>[B-HJ-Z])"
                r"(?=[ \t]+(?!section|coli|vitamins?|grade|day|list|team|block|wing)[a-z]{3,}\b|[ \t]*[+&][ \t]*[a-z])",
                re.MULTILINE),
     # What is done to or for a person: "give D another chance", "told M to stay", "hit B in the face".

@@ -67,6 +67,19 @@ _NAMED_PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:[ \t]+(?:{_heads('Inn', 'Tavern')}))?)"
         r"(?![\w'’-])")),
 )
+# Shops, takeaways, taxi and coach firms, letting agents and other small businesses where a parent works or
+# was seen: "Anatolia Grill", "Demir's Mini Market", "Lewis Coaches", "TM Lettings". Prisons and custody
+# suites say where a parent is held.
+_NAMED_PLACES += (
+    ("a local business", re.compile(
+        rf"(?<![\w'’-])(?:(?!(?i:outside|at|in|on|to|from|by|near|opposite|the|of|and|with|for|behind|into|via)\b)"
+        rf"[A-Z][\w'’&-]*[ \t]+(?:&[ \t]+)?){{1,3}}"
+        rf"(?:{_heads('Grill', 'Kebabs', 'Kebab', 'Takeaway', 'Pizza', 'Pizzeria', 'Café', 'Cafe', 'Mini Market', 'Minimarket', 'Supermarket', 'Stores', 'Store', 'Premier', 'Coaches', 'Cars', 'Taxis', 'Lettings', 'Estates', 'Solicitors', 'Garage', 'Motors', 'Barbers', 'Salon', 'Nails', 'Bakery', 'Butchers', 'Launderette', 'Newsagents', 'Fish Bar', 'Chippy', 'Knitwear', 'Foods', 'Packers', 'Logistics', 'Recruitment')})"
+        r"(?:[ \t]+(?:Ltd|LTD|Limited))?(?![\w'’-])")),
+    ("the prison", re.compile(r"(?<![\w'’-])(?:HMP|HMYOI|HMP/YOI|HMP[ \t]+&[ \t]+YOI)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?![\w'’-])")),
+    ("the custody suite", re.compile(r"(?<![\w'’-])(?!(?:In|At|On|To|From|Of|The|Police|Taken|Held|Remained|Remains)\b)"
+                                     r"(?:[A-Z][a-z][\w'’-]*[ \t]+){1,2}(?:custody|Custody)(?:[ \t]+(?:suite|Suite))?(?![\w'’-])")),
+)
 _ANY_KIND = re.compile(rf"(?i:\b(?:{_KIND}))")
 NEARBY = 200
 SCORE = 0.6

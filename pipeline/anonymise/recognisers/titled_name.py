@@ -81,6 +81,8 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                        and words[0].lower() in ROLE_WORDS):
                     words.pop(0)  # "Nurse Practitioner Jo Smith": the role is not the name
                     skipped += 1
+                if skipped and (known_word(words[0]) or self.english.common(words[0])) and not is_first_name(words[0]):
+                    continue  # "Named Nurse Safeguarding Children": a job title all through, nobody's name
                 lead = []  # "Mr de Vries", "Dr van der Berg": particles open the surname
                 while len(words) > 1 and words[0] in PARTICLES:
                     lead.append(words.pop(0))

@@ -270,7 +270,7 @@ BREED = re.compile(r"(?i:jack[ -]russells?|king[ ]charles(?:[ ]spaniels?)?|gordo
 # Trust", " 0-19 Service", " Local Policing Team".
 AGENCY_TAIL = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w'’-]+|\d+-\d+)){0,3}[ \t]+"
-    r"(?:NHS|Trust|Board|Council|Police|Constabulary|Service|Services|Team|Partnership)\b"
+    r"(?:NHS|Trust|Board|Council|Police|Constabulary|Service|Services|Team|Partnership|Aid)\b"
 )
 
 # Words that end the name of a company or a housing provider, never a person's: "Pennine Interpreting Ltd",

@@ -82,6 +82,9 @@ def is_first_name(word: str) -> bool:
     return word.lower() in first_names()
 
 
+_IRREGULAR_PLURALS = {"children": "child", "people": "person", "women": "woman", "men": "man", "wives": "wife"}
+
+
 def singulars(word: str) -> list[str]:
     """The word and the base forms it may be inflected from ("Enquiries" -> "enquiry", "Securing" ->
     "secure"), enough to look an everyday word up in a list of lemmas."""
@@ -89,6 +92,8 @@ def singulars(word: str) -> list[str]:
     if low.endswith("'s") and len(low) > 3:
         low = low[:-2]  # "Panel's"
     forms = [low]
+    if low in _IRREGULAR_PLURALS:
+        forms.append(_IRREGULAR_PLURALS[low])  # "Children" -> "child"
     if low.endswith("ies") and len(low) > 4:
         forms.append(low[:-3] + "y")
     if low.endswith("es") and len(low) > 4:
