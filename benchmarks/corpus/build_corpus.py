@@ -78,6 +78,12 @@ HELDOUT20_DIR = HERE / "heldout20"
 # heldout22, heldout25 and heldout26 were run first, the others kept back for the session's final figure.
 # A former steel town in the Don valley (Thurlbeck, South Yorkshire).
 HELDOUT22_DIR = HERE / "heldout22"
+# A Furness-coast shipbuilding town in Cumbria (Roanhaven) and its fell villages. Kept back for the final figure.
+HELDOUT21_DIR = HERE / "heldout21"
+# A terraced district of a Greater Manchester borough (Spindle Green, Brackenfold). Kept back for the final figure.
+HELDOUT23_DIR = HERE / "heldout23"
+# A fenland market town in south Lincolnshire (Skelholme), Lithuanian and Romanian families. Kept back too.
+HELDOUT24_DIR = HERE / "heldout24"
 # A seaside town on the East Sussex coast (Hollingsea): bedsits, a traveller site, Turkish businesses.
 HELDOUT25_DIR = HERE / "heldout25"
 # A market town on the Shropshire side of the Welsh border (Brynmarch), Welsh-speaking families.
@@ -407,14 +413,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check; fail if corpus.jsonl is out of date")
     parser.add_argument("--dir", type=Path, action="append",
                         help="corpus folder (default: this one, heldout/, heldout2/, heldout3/, heldout4/, "
-                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/, heldout12/ to heldout20/, heldout22/, heldout25/, heldout26/); may be repeated")
+                             "heldout5/, heldout6/, heldout7/, heldout8/, heldout9/, heldout10/, heldout11/, heldout12/ to heldout26/); may be repeated")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE.parent.parent))  # for pipeline.dates when run as a script
     failed = False
     default = [HERE, HELDOUT_DIR, HELDOUT2_DIR, HELDOUT3_DIR, HELDOUT4_DIR, HELDOUT5_DIR, HELDOUT6_DIR,
                HELDOUT7_DIR, HELDOUT8_DIR, HELDOUT9_DIR, HELDOUT10_DIR, HELDOUT11_DIR, HELDOUT12_DIR,
                HELDOUT13_DIR, HELDOUT14_DIR, HELDOUT15_DIR, HELDOUT16_DIR, HELDOUT17_DIR, HELDOUT18_DIR,
-               HELDOUT19_DIR, HELDOUT20_DIR, HELDOUT22_DIR, HELDOUT25_DIR, HELDOUT26_DIR]
+               HELDOUT19_DIR, HELDOUT20_DIR, HELDOUT21_DIR, HELDOUT22_DIR, HELDOUT23_DIR, HELDOUT24_DIR,
+               HELDOUT25_DIR, HELDOUT26_DIR]
     for folder in args.dir or default:
         target = folder / "corpus.jsonl"
         try:
