@@ -1186,3 +1186,37 @@ def test_the_boards_area_job_titles_and_system_prefixed_references(anonymiser_fa
 def test_small_businesses_prisons_and_custody_suites(anonymiser, text, leaks):
     output = anonymiser.anonymise(text).text
     assert _absent(output, leaks) == [], output
+
+
+# Fifth session: what a family or a greeting calls someone, initials ending a list, logs quoted by number
+# and date alone.
+@pytest.mark.parametrize(
+    ("text", "leaks"),
+    [
+        ("Her brother Toddy works on the sites; partner Gill does nails.", ["Toddy", "Gill"]),
+        ("Thanks Ade, speak soon.", ["Ade"]),
+        ("Texts to a contact saved as \"Jordy\" on 2 Feb.", ["Jordy"]),
+        ("Present: mum, Dave Nuttall (FSW), Amy Rawcliffe, KT. Nursery invited.", ["KT", "Nuttall", "Rawcliffe"]),
+        ("Police attended (0387 of 14/01/2023).", ["0387"]),
+        ("Call logged as 1123 of 3rd March 2023.", ["1123"]),
+        ("Serial 441 of 02/02/24 – DA.", ["441"]),
+    ],
+)
+def test_person_cues_listed_initials_and_dated_logs(anonymiser, text, leaks):
+    output = anonymiser.anonymise(text).text
+    assert _absent(output, leaks) == [], output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks Team, see you on Monday.",
+        "The partner Agency was informed.",
+        "He scored 100 of 120 on 12/03/2024.",
+        "Present: Amy Rawcliffe, CSC, HV and the GP.",
+    ],
+)
+def test_cued_words_that_are_not_people(anonymiser, text):
+    output = anonymiser.anonymise(text).text
+    kept = re.sub(r"Amy Rawcliffe", "", text)
+    assert all(word in output for word in re.findall(r"[A-Za-z0-9]+", kept)), output

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .recognisers.vocabulary import TITLES
+from .recognisers.vocabulary import COMMON_ABBREVIATIONS, TITLES
 from .recognisers.wordlists import EnglishWords, is_first_name, known_word, singulars
 
 # An initial, or hyphenated initials, after a name; then the end of the name: a line end, punctuation, a
@@ -58,7 +58,7 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-
 # A surname in capitals before the given names, as police and ambulance systems print them: "PHAM Thi Lan".
 _CAPS_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[^\W\d_a-z][^\W\d_a-z'’-]+)[ \t]+$")
 # Another person in the same comma list: "Volunteers on: Sukhi, Harjit Gill, ..." (one word, then a comma).
-_LISTED_AFTER = re.compile(r",[ \t]*(?P<word>[A-Z][\w'’-]*[\w])(?=[ \t]*(?:,|$|\band\b|&|\())", re.MULTILINE)
+_LISTED_AFTER = re.compile(r",[ \t]*(?P<word>[A-Z][\w'’-]*[\w])(?=[ \t]*(?:,|$|\band\b|&|\(|\.(?!\w)))", re.MULTILINE)
 _LISTED_BEFORE = re.compile(r"(?:^|[:,(][ \t]*)(?P<word>[A-Z][\w'’-]*[\w])[ \t]*,[ \t]*$", re.MULTILINE)
 _CODE_AFTER = re.compile(r"[ \t]*[(\[][ \t]*(?P<code>[A-Z]{2,4})[ \t]*[)\]]")
 _LEGEND_BEFORE = re.compile(r"(?<![\w'’-])(?P<initials>[A-Z]{2,4})[ \t]*=[ \t]*$")
@@ -168,6 +168,8 @@ def around_people(
             if joined is None:
                 continue
             word_start, word_end = joined.span("word")
+            if text.startswith(".", word_end) and not text[word_start:word_end].isupper():
+                continue  # "..., Amy Rawcliffe, Manchester.": a list may end in a place; initials it ends in are people
             plus = bool(re.search(r"[+&]", joined.group()))
             if free(word_start, word_end) and _unknown_name(text, word_start, word_end, english, plus):
                 found = Found(word_start, word_end, label_for(text[word_start:word_end]), "listed" if plus else "joined")
@@ -219,6 +221,10 @@ def _unknown_name(text: str, start: int, end: int, english: EnglishWords, plus: 
     everyday noun counts only when joined by "+" or "&", as in a sign-in sheet ("- Lan + Bao"), or when it
     is also a given name; after "and" it is a thing ("Rain and Sky", "Mr Lim and Tenancy Officer ...")."""
     word = re.sub(r"['’]s$", "", text[start:end])
+    if word.isupper() and 2 <= len(word) <= 3 and word.isalpha():
+        # Initials in a list of people ("Present: mum, Dave Nuttall, Amy Rawcliffe, JP."): a person, unless
+        # they are an abbreviation any document uses ("CSC", "GP", "HV").
+        return not (known_word(word) or word in COMMON_ABBREVIATIONS or word.lower() in STOP_WORDS)
     if len(word) < 2 or word.isupper() or word.lower().rstrip(".") in TITLES or known_word(word):
         return False
     forms = singulars(word)

@@ -312,7 +312,7 @@ class Anonymiser:
         docs = dict(
             zip(
                 (id(p) for p in model_pieces),
-                self.nlp.pipe((p[2] for p in model_pieces), batch_size=64),
+                self.nlp.pipe((p[2] for p in model_pieces), batch_size=128),
             )
         )
         found: list[list[Replacement]] = [[] for _ in texts]

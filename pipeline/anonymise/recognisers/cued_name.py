@@ -38,16 +38,30 @@ _CUES = (
     "emailed", "rang", "phoned", "told", "asked", "with", "and", "by", "present", "attendees", "apologies",
     "childminder", "carer", "foster carer", "volunteer", "leader", "coordinator", "advocate", "interpreter",
     "led by", "run by", "led", "facilitator", "tutor", "coach", "mentor", "pastor", "vicar", "imam", "priest",
-    "aunty", "auntie", "action", "actions", "action owner",
+    "aunty", "auntie", "action", "actions", "action owner", "thanks", "thank you", "cheers", "saved as",
+    "goes by", "calls himself", "calls herself", "nan", "nanna", "nana", "grandma", "grandad", "granddad",
+    "gran", "nephew", "stepson", "stepdaughter", "half-brother", "half-sister", "stepbrother", "stepsister",
 )
+# Cues that only ever stand before a person: what the family call someone, a greeting, a name given to a
+# phone contact. After one of them a single capitalised word is a name even if a dictionary has it as a
+# noun ("brother Paddy", "partner Gill", "Thanks Ade"): Paddy, Gill and Ade are not things here.
+_PERSON_CUES = frozenset((
+    "dear", "hi", "hello", "thanks", "thank you", "cheers", "friend", "partner", "boyfriend", "girlfriend",
+    "daughter", "son", "brother", "sister", "aunt", "uncle", "wife", "husband", "fiance", "fiancé", "fiancée",
+    "ex-partner", "stepdad", "stepfather", "stepmum", "stepmother", "grandson", "granddaughter", "son-in-law",
+    "daughter-in-law", "lodger", "cousin", "grandmother", "grandfather", "niece", "nephew", "aunty", "auntie",
+    "known as", "named as", "saved as", "goes by", "calls himself", "calls herself", "nan", "nanna", "nana",
+    "grandma", "grandad", "granddad", "gran", "stepson", "stepdaughter", "half-brother", "half-sister",
+    "stepbrother", "stepsister", "neighbour", "boyfriend",
+))
 _CUE = re.compile(
-    r"(?i:\b(?:%s))\b[ \t]*(?:\d+[ \t]*)?[:,–—-]?[ \t]*(?:is[ \t]+|was[ \t]+)?[\"“‘']?" % "|".join(
+    r"(?i:\b(?P<cue>%s))\b[ \t]*(?:\d+[ \t]*)?[:,–—-]?[ \t]*(?:is[ \t]+|was[ \t]+)?[\"“‘']?" % "|".join(
         re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_CUES, key=len, reverse=True)
     )
 )
 _NAME_RUN = re.compile(rf"(?P<run>{NAME_TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_TOKEN}){{0,2}})")
 _BRACKETED_ROLE = re.compile(
-    rf"(?P<run>{NAME_TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_TOKEN}){{0,2}})[ \t]*\((?P<role>[^)]{{2,60}})\)"
+    rf"(?<![\w'’-])(?P<run>{NAME_TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_TOKEN}){{0,2}})[ \t]*\((?P<role>[^)]{{2,60}})\)"
 )
 # A name followed by the person's role as an apposition: "Amber Whitworth, Education Welfare Officer, to
 # visit", "Tomasz Nowak, social worker." The role ends in a role word and is closed by punctuation or a line
@@ -66,7 +80,7 @@ _APPOSITIVE_HEADS = frozenset(
 )
 # A nickname in quotation marks in brackets after a name: 'Tomas Kazlauskas ("Tomo")'.
 _QUOTED_NICKNAME = re.compile(
-    r"(?P<run>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*\([ \t]*[\"“‘']"
+    r"(?<![\w'’-])(?P<run>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*\([ \t]*[\"“‘']"
     r"(?P<nick>[A-Z][\w'’-]+)[\"”’'][ \t]*\)"
 )
 # A nickname in quotation marks between the given name and the surname: 'Oluwadamilare "Dami" Ojo'.
@@ -171,10 +185,13 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         found: dict[tuple[int, int], None] = {}
         nicknames: list[tuple[int, int]] = []
+        after_person_cue: set[tuple[int, int]] = set()
         for cue in _CUE.finditer(text):
             span = _name_at(text, cue.end())
             if span:
                 found[span] = None
+                if " ".join(cue.group("cue").lower().split()) in _PERSON_CUES:
+                    after_person_cue.add(span)
         spans = lower_case_spans(text)
         for match in _LOWER_CUED.finditer(text):
             name = match.group("name")
@@ -276,7 +293,7 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
         return [
             result("PERSON", s, e, SCORE, "pattern", None, recogniser_name=self.code)
             for s, e in found
-            if self._could_be_a_name(text, s, e)
+            if self._could_be_a_name(text, s, e, after_person_cue=(s, e) in after_person_cue)
         ] + [result("PERSON", s, e, SCORE, "pattern", None, recogniser_name=self.code) for s, e in nicknames]
 
     def _unknown_lower(self, word: str, *, nouns: bool = True) -> bool:
@@ -287,7 +304,7 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
                     or any((nouns and f in self.english.nouns) or f in self.english.other or f in STOP_WORDS
                            for f in forms))
 
-    def _could_be_a_name(self, text: str, start: int, end: int) -> bool:
+    def _could_be_a_name(self, text: str, start: int, end: int, *, after_person_cue: bool = False) -> bool:
         # "with Media Contacts", "to Guiding Principles": everyday words in Title Case are not a name
         # unless one of them is a given name; a lone noun opening a sentence ("Shin bruising") is a noun.
         words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end])
@@ -299,6 +316,8 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
                 return False
             if any(f in self.english.nouns for f in forms) and at_sentence_start(text, start):
                 return False
+            if after_person_cue and not at_sentence_start(text, start) and not re.match(r"[ \t]*\d", text[end:]):
+                return True  # "brother Paddy", "Thanks Ade": a noun of the dictionary, but a person here
         return any(is_first_name(w) or not self.english.common(w) for w in words)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -55,6 +56,7 @@ def variant_key(text: str) -> str:
 _UNMARKED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i"})
 
 
+@lru_cache(maxsize=65536)
 def fold_accents(text: str) -> str:
     """The text without accents: records and keyboards drop them ("Ozolins" for "Ozoliņš")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNMARKED))
@@ -356,6 +358,7 @@ def _lower_case_word_use(text: str, match: re.Match[str]) -> bool:
     return bool(after) and after.group(1) in _AFTER_MODALS and name in _MODALS
 
 
+@lru_cache(maxsize=16)
 def lower_case_text(text: str) -> bool:
     """Notes typed without capitals ("call from nan (pat doyle) re rosie"): names lose their capitals,
     so names that are also words must be looked for in lower case too."""
@@ -373,12 +376,14 @@ _LINE = re.compile(r"[^\n]+")
 _TITLE_CASE_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
 
 
-def lower_case_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)
+def lower_case_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where names may have lost their capitals: the whole text when it is typed without capitals,
     otherwise each line that is. Initials and abbreviations in capitals ("K.N.", "MASH") do not count
-    as capitals here: hurried notes keep those."""
+    as capitals here: hurried notes keep those. Cached for the last few texts: every name recogniser asks
+    about the text being analysed."""
     if lower_case_text(text):
-        return [(0, len(text))]
+        return ((0, len(text)),)
     spans = []
     for line in _LINE.finditer(text):
         words = re.findall(r"[^\W\d_]{2,}", line.group())
@@ -403,7 +408,7 @@ def lower_case_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((line.start(), line.end()))
             else:
                 spans.extend((line.start() + s.start("body"), line.start() + s.end()) for s in sentences)
-    return spans
+    return tuple(spans)
 
 
 _LABEL_END = re.compile(r":[ \t]+")

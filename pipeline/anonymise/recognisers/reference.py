@@ -70,7 +70,13 @@ _HASH_NUMBER = re.compile(r"#[ \t]?(?P<id>\d{4,})\b")
 # after "LINKED LOGS:" ("0412 02/11/23, 1177 24/12/23").
 _LOG_DATE = r"(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}[A-Z]{3}\d{2,4})"
 _LOG_WITH_DATE = re.compile(
-    rf"(?P<id>\b(?:CAD|Log|LOG|STORM|Storm)[ \t:#]*\d{{3,6}}[ \t]+(?:of[ \t]+)?{_LOG_DATE})\b"
+    rf"(?P<id>\b(?:CAD|Log|LOG|STORM|Storm|Serial|SERIAL|serial)[ \t:#]*\d{{3,6}}[ \t]+(?:of[ \t]+)?{_LOG_DATE})\b"
+)
+# A police log quoted without its system's name, its number "of" the day it was opened: "(0387 of
+# 14/01/2023)", "1123 of 3rd March 2023". The number alone would identify the incident with the date.
+_LOG_OF_DATE = re.compile(
+    rf"(?<![\w/.:,-])(?P<id>\d{{3,6}}[ \t]+of[ \t]+(?:{_LOG_DATE}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{2,4}))\b"
 )
 _LINKED_LOGS = re.compile(rf"(?i:\blogs?[ \t]*:[ \t]*)(?P<list>\d{{3,6}}[ \t]+{_LOG_DATE}(?:[ \t]*,[ \t]*\d{{3,6}}[ \t]+{_LOG_DATE})*)")
 _LOG_ITEM = re.compile(rf"\d{{3,6}}[ \t]+{_LOG_DATE}")
@@ -114,7 +120,7 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
         if not any(c.isdigit() for c in text):
             return [result("REFERENCE", start, end, 0.7, "pattern", "[reference]", recogniser_name=self.code)
                     for start, end in spans]
-        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _SPACED_AFTER_INTRO, _PRISON_NUMBER,
+        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _LOG_OF_DATE, _SPACED_AFTER_INTRO, _PRISON_NUMBER,
                         _LETTERED_PATH, _STAFF_CODE, _HASH_NUMBER, _SYSTEM_PREFIXED, _MIXED_RUN, _YEAR_SERIAL):
             for match in pattern.finditer(text):
                 spans[(match.start("id"), match.end("id"))] = None

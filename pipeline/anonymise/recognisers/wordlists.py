@@ -34,6 +34,7 @@ CALENDAR_WORDS = frozenset(
     | {d.lower() for d in calendar.day_name}
     | {d.lower() for d in calendar.day_abbr}
 )
+_TITLE_SET = frozenset(TITLES)
 _STREET_WORDS = frozenset(t.lower() for t in STREET_TYPES)
 _EXTRA = frozenset(
     """
@@ -85,9 +86,11 @@ def is_first_name(word: str) -> bool:
 _IRREGULAR_PLURALS = {"children": "child", "people": "person", "women": "woman", "men": "man", "wives": "wife"}
 
 
-def singulars(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def singulars(word: str) -> tuple[str, ...]:
     """The word and the base forms it may be inflected from ("Enquiries" -> "enquiry", "Securing" ->
-    "secure"), enough to look an everyday word up in a list of lemmas."""
+    "secure"), enough to look an everyday word up in a list of lemmas. Cached: the recognisers ask about
+    the same words many times in every paragraph."""
     low = word.lower().replace("’", "'")
     if low.endswith("'s") and len(low) > 3:
         low = low[:-2]  # "Panel's"
@@ -106,7 +109,7 @@ def singulars(word: str) -> list[str]:
             forms += [stem, stem + "e"]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])  # "planned" -> "plan"
-    return forms
+    return tuple(forms)
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class EnglishWords:
         return any(f in self.nouns for f in forms) and not is_first_name(word)
 
 
+@lru_cache(maxsize=65536)
 def known_word(word: str) -> bool:
     if word.rstrip("s") in COMMON_ABBREVIATIONS or word in COMMON_ABBREVIATIONS:
         return True  # "IMR", "SCRs"
@@ -144,7 +148,7 @@ def _known_form(low: str) -> bool:
         or low in DOCUMENT_WORDS
         or low in CALENDAR_WORDS
         or low in COUNTRIES
-        or low in TITLES
+        or low in _TITLE_SET
         or low in _STREET_WORDS
         or low in NAME_TO_PLACE_TAIL
         or low in ROLE_HEADS
@@ -152,6 +156,7 @@ def _known_form(low: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def name_like(word: str) -> bool:
     """Capitalised (Title case, not all capitals), not a known word, at least two letters."""
     core = re.sub(r"['’]s$", "", word)
