@@ -120,7 +120,9 @@ def test_dates_of_birth(text, expected):
     [
         ("Crime ref 13/123456/23 was raised", ["13/123456/23"]),
         ("crime reference number: CR/12345/23", ["CR/12345/23"]),
-        ("incident log 0456 of 12/03/2023", ["0456"]),
+        # A log's number with the day it was opened is one reference, with or without the system's name.
+        ("incident log 0456 of 12/03/2023", ["0456", "0456 of 12/03/2023"]),
+        ("police attended (0387 of 14/01/2023)", ["0387 of 14/01/2023"]),
         # The system's letters go with a long number, as records quote it ("LCS 1447302"); the bare number too.
         ("CRN 4455667", ["4455667", "CRN 4455667"]),
         ("Case number: NS-2023-0045", ["NS-2023-0045"]),
