@@ -64,6 +64,8 @@ _PLACE_AGENCY = re.compile(
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+$")
 _LONE_INITIAL = re.compile(r"[ \t]+[a-zA-Z]\.?")
 _NAME_ONLY = re.compile(r"[\s\-'’.]*(?:(?:[A-Z][\w'’]*|de|van|von|der|den|da|di|du|le|la|dos|bin|al)[\s\-'’.]*)+")
+_TITLE_WORDS = frozenset(TITLES)
+_TITLE_IN_FRONT = re.compile(r"([A-Za-z]+)\.?[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -346,9 +348,18 @@ class Anonymiser:
         taken += [(m.start(), m.end()) for m in _AGENCY_AND.finditer(text)]
         taken += [(m.start(), m.end()) for m in _PLACE_AGENCY.finditer(text)]  # "Kent Police": Kent is a county
         taken += [(m.start(), m.end()) for m in BREED.finditer(text)]  # "Jack Russell": a dog
+        # A learned full name outranks part of it guessed as a person on its own ("Whitehouse" of "Jan
+        # Whitehouse", where "Jan" reads as a month): the longer name is replaced as one.
+        people = {(r.start, r.end) for r in replacements if r.entity_type == "PERSON" and r.source != "register"}
         extra = []
         for start, end in self._known.find(text):
-            if (any(s < end and start < e for s, e in taken) or text[start:end].lower() in self._protected_words
+            core = start  # the name without a title or job in front: "Nurse. Pain" adds nothing to "Pain"
+            while (word := _TITLE_IN_FRONT.match(text, core, end)) and (
+                    word.group(1).lower() in _TITLE_WORDS or word.group(1).lower() in ROLE_WORDS):
+                core = word.end()
+            blocking = [(s, e) for s, e in taken if s < end and start < e
+                        and not ((s, e) in people and core <= s and e <= end and e - s < end - core)]
+            if (blocking or text[start:end].lower() in self._protected_words
                     or self._protected_name(text[start:end])):
                 continue
             wide = self._particle_span(text, start, end)
@@ -404,6 +415,11 @@ class Anonymiser:
                 person = min((c for c in overlapping if c.entity_type == "PERSON"), key=lambda c: c.start)
                 left = max(candidate.start, *(m.end() for m in re.finditer(r"[,;:(|]\s*", text[:person.start])
                                                if m.end() > candidate.start), candidate.start)
+                # Nor a title or job in front ("DS Jaswinder Gill", "Staff Nurse Gwen Ashcroft"): it stays
+                # as written, so the reader still knows who acted ("DS Person 2").
+                while (word := _TITLE_IN_FRONT.match(text, left, person.start)) and (
+                        word.group(1).lower() in _TITLE_WORDS or word.group(1).lower() in ROLE_WORDS):
+                    left = word.end()
                 right_cut = re.search(r"[,;:)|]", text[person.end:candidate.end])
                 right = person.end + right_cut.start() if right_cut else candidate.end
                 as_person = replace(candidate, start=left, end=max(right, person.end), entity_type="PERSON",

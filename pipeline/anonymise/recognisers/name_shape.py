@@ -121,7 +121,8 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         if not is_first_name(word):
             # A capitalised word no list knows, doing what people do ("Elif runs the corner shop",
             # "Oksana works nights"): a name the lists have not met.
-            if _ACTS_AFTER.match(text, token.end()) and not self.english.common(word) and len(word) >= 3:
+            if len(word) >= 3 and not self.english.common(word) and (
+                    _ACTS_AFTER.match(text, token.end()) or self._lone_unknown(text, token.start(), token.end())):
                 found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
                                     recogniser_name=self.code))
             return
@@ -135,6 +136,25 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             return  # "the Summer term", "rated Amber", "RAG rating: Amber"
         found.append(result("PERSON", token.start(), token.start() + len(word), SCORE, "guess", None,
                             recogniser_name=self.code))
+
+    @staticmethod
+    def _lone_unknown(text: str, start: int, end: int) -> bool:
+        """A capitalised word no list knows, alone in the middle of a sentence ("Kacper is his best friend"
+        is caught by what follows; "Good things: Kacper, football" by this): most often a person, or a
+        place that identifies as much. Not a word the writer puts where a place or an organisation goes:
+        after "at", "in", "of" ("Isles of Scilly"), in brackets after a name ("Dr Lindqvist (Shropdoc)"),
+        or before a capitalised word a list knows ("Harcombe Community Dental")."""
+        word = text[start:end]
+        if re.search(r"['’]|-[^A-Z]", word):
+            return False  # "I'll", "ABE-trained": a contraction or a compound, not a name
+        if _LINE_OPENING.fullmatch(text, text.rfind("\n", 0, start) + 1, start):
+            return False  # "23:10 Dont bother": after a time or a number, a line's first word opens it
+        if at_sentence_start(text, start) or _PLACE_BEFORE.search(text, max(0, start - 12), start):
+            return False
+        if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+            return False
+        following = re.match(r"[ \t]+([A-Z][A-Za-z'’-]*)", text[end:end + 40])
+        return not (following and known_word(following.group(1)))
 
     def _lower_case_first_names(self, text: str, start: int, end: int, found: list[RecognizerResult]) -> None:
         """In notes typed without capitals ("spoke to kasia"), a given name that is not also an everyday
@@ -212,6 +232,8 @@ _ACTS_AFTER = re.compile(
     r"collects|collected|brought|left|arrived|came|went|spoke|saw|says|said|told|reported|stated|explained|"
     r"disclosed|confirmed|asked|texted|emailed|messaged)\b"
 )
+_LINE_OPENING = re.compile(r"[\s\d:./()•*#–—-]*")
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:at|in|of|near|into|via|outside|around)[ \t]+)$")
 _LOWER_PAIR_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’-]*[a-z](?![\w@/-]|['’]\w\w)")
 
 

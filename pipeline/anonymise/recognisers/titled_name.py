@@ -17,6 +17,8 @@ from .names import variant_key
 from .vocabulary import AGENCY_WORDS, BREED, COMMON_ABBREVIATIONS, ORDINARY_WORD_NAMES, RANKS, ROLE_WORDS
 from .wordlists import PARTICLES, EnglishWords, is_first_name, known_word, singulars
 
+# Ranks that are whole words: a full stop after one ends a sentence, unlike "Dr." or "Insp.".
+_FULL_WORD_RANKS = frozenset({"nurse", "sister", "inspector", "sergeant", "constable", "superintendent"})
 _NAME = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _PATTERNS = (
     # An honorific or a rank, written as one (capitalised; police ranks in capitals), then one to three
@@ -75,6 +77,9 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
         found = []
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
+                title = text[match.start():match.start("name")].rstrip()
+                if title.endswith(".") and title[:-1].split()[-1].lower() in _FULL_WORD_RANKS:
+                    continue  # "Staff Nurse. Pain 8/10": a rank written out ends its sentence, not a name
                 words = match.group("name").split()
                 skipped = 0
                 while (len(words) > 1 and len(words[0]) > 1 and words[0][0].isupper()

@@ -33,6 +33,7 @@ CALENDAR_WORDS = frozenset(
     | {m.lower() for m in calendar.month_abbr if m}
     | {d.lower() for d in calendar.day_name}
     | {d.lower() for d in calendar.day_abbr}
+    | {"tues", "weds", "thur", "thurs", "sept"}  # how notes shorten days and months
 )
 _TITLE_SET = frozenset(TITLES)
 _STREET_WORDS = frozenset(t.lower() for t in STREET_TYPES)
