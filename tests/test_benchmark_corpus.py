@@ -50,11 +50,13 @@ ALL_MENTIONS = [m for d in DOCUMENTS for m in d.mentions]
      BENCH / "corpus" / "heldout15", BENCH / "corpus" / "heldout16", BENCH / "corpus" / "heldout17",
      BENCH / "corpus" / "heldout18", BENCH / "corpus" / "heldout19", BENCH / "corpus" / "heldout20",
      BENCH / "corpus" / "heldout21", BENCH / "corpus" / "heldout22", BENCH / "corpus" / "heldout23",
-     BENCH / "corpus" / "heldout24", BENCH / "corpus" / "heldout25", BENCH / "corpus" / "heldout26"],
+     BENCH / "corpus" / "heldout24", BENCH / "corpus" / "heldout25", BENCH / "corpus" / "heldout26",
+     *(BENCH / "corpus" / f"heldout{n}" for n in range(27, 33))],
     ids=["main", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
          "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
          "heldout15", "heldout16", "heldout17", "heldout18",
-         "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26"],
+         "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26",
+         *(f"heldout{n}" for n in range(27, 33))],
 )
 def test_committed_corpus_is_sound_and_built_from_the_current_sources(folder):
     documents, problems = corpus.check_folder(folder)
