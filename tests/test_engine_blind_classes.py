@@ -1250,3 +1250,46 @@ def test_lone_unknown_words_and_learned_full_names(anonymiser, text, leaks):
 def test_places_titles_and_compounds_stay(anonymiser, text, kept):
     output = anonymiser.anonymise(text).text
     assert [k for k in kept if k not in output] == [], output
+
+
+# Sixth session, after the first blind run of heldout27, 29 and 31: safeguarding systems' numbers, grid
+# references, operations, ranks with collar numbers before a surname in capitals, site pitches and
+# caravans, named houses, and initials beside a log time, a date or what the person did.
+@pytest.mark.parametrize(
+    ("text", "leaks"),
+    [
+        ("CPOMS 10442 | 09/09/2015 | Attendance", ["10442"]),
+        ("PPN 17/10482 submitted; MyConcern 2231 logged.", ["10482", "2231"]),
+        ("Roadside site (verge and lay-by, OS grid SK 158 742).", ["158 742"]),
+        ("Phone downloads requested (Op KESTREL).", ["KESTREL"]),
+        ("Enquiry named Operation Bramble began.", ["Bramble"]),
+        ("PC 2281 BOULTON and PC 4417 WOZNIAK attended 23:05.", ["BOULTON", "WOZNIAK", "2281", "4417"]),
+        ("06:41 OP 4410 BRAMLEY: caller states child fell.", ["BRAMLEY", "4410"]),
+        ("Seasonal let of Van 47, Sandy Nab Holiday Park.", ["Van 47", "Sandy Nab"]),
+        ("Visit to the site, Pitch 6. Mum there.", ["Pitch 6"]),
+        ("Complaint from Mr Ludlam of The Old Forge, Town End.", ["Old Forge"]),
+        ("23:41 JS CALLER STATES HE HAS FOUND HER", ["JS"]),
+        ("File note 16/02/2017 (MS): notice held.", ["MS"]),
+        ("18/11/2016 16:30 R.Turnbull – joint visit.", ["Turnbull"]),
+        ("Present: BAKER, Emma (mother).", ["BAKER", "Emma"]),
+    ],
+)
+def test_first_blind_run_of_the_sixth_session(anonymiser, text, leaks):
+    output = anonymiser.anonymise(text).text
+    assert _absent(output, leaks) == [], output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operation Encompass notification sent to school.",
+        "03:10 DOG UNIT SEARCHED ESTATE",
+        "PC 2281 ATTENDED AND WAS ON SCENE",
+        "GP to review. SW to visit. HV said it was fine.",
+        "URGENT, please read before the meeting.",
+        "He drove the van 12 miles.",
+    ],
+)
+def test_words_like_those_that_are_not_identifiers(anonymiser, text):
+    output = anonymiser.anonymise(text).text
+    assert all(word in output for word in re.findall(r"[A-Za-z]{3,}", text)), output

@@ -22,7 +22,8 @@ _NUMBERED = re.compile(
     r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Apt|Unit|Room|Static|Caravan|Pitch|Plot)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:\s*-\s*\d{1,4})?,?\s+"
     rf"(?:{_WORD}\s+){{1,3}}(?:{'|'.join(STREET_TYPES)})\b"
 )
-_BUILDINGS = "House|Court|Lodge|Mansions|Building|Tower|Towers|Heights|Point|Block|Hall|Cottage|Cottages|Farm"
+_BUILDINGS = ("House|Court|Lodge|Mansions|Building|Tower|Towers|Heights|Point|Block|Hall|Cottage|Cottages|Farm|"
+              "Forge|Grange|Manor|Rectory|Vicarage|Bungalow|Croft|Farmhouse")
 # A word of a building's name: capitalised, not a postcode or a reference in capitals ("DN5").
 _TITLE_WORD = r"[A-Z][a-z'’][\w'’-]*"
 # Words that end the name of a building, a yard or a converted mill someone may live or work in.
@@ -36,7 +37,7 @@ _PREMISES = (
 _FLAT_IN_BUILDING = re.compile(
     r"(?<![\w/])(?:(?:Flat|Apartment|Apt|Maisonette|Studio)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+(?:The[ \t]+)?"
     rf"{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}}"
-    rf"|(?:Flat|Apartment|Apt|Unit|Room|Static|Caravan|Pitch|Plot)[ \t]+\d+[A-Za-z]?,?[ \t]+"
+    rf"|(?:Flat|Apartment|Apt|Unit|Room|Static|Caravan|Van|Chalet|Pitch|Plot)[ \t]+\d+[A-Za-z]?,?[ \t]+"
     rf"(?:(?:The[ \t]+)?(?:{_WORD}[ \t]+){{0,3}}(?:{_PREMISES})\b|The(?:[ \t]+{_TITLE_WORD}){{1,3}}))"
 )
 # "at a hostel, Albion House": a named building after a preposition or a comma.
@@ -96,7 +97,9 @@ _HOUSE_NUMBER_ENTRY = re.compile(
     r"(?:^|\b(?:at|to|from|of)[ \t]+)[ \t]*(?P<address>No\.?[ \t]*\d{1,4}[A-Za-z]?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})",
     re.MULTILINE,
 )
-_LONE_FLAT = re.compile(r"(?<![\w/])(?:Flat|FLAT|Pitch|Plot|Static)[ \t]+\d{1,3}[A-Za-z]?(?![\w/-])")
+# A flat, a pitch or plot on a site, a static caravan, a holiday park's numbered van: "Pitch 12", "Van 47".
+_LONE_FLAT = re.compile(r"(?<![\w/])(?:Flat|FLAT|Pitch|PITCH|Plot|PLOT|Static|STATIC|Caravan|CARAVAN|Van|VAN|Chalet|CHALET)"
+                        r"[ \t]+\d{1,3}[A-Za-z]?(?![\w/:-]|\.\d)")
 # A named housing estate: "Weaver Court estate", "the Brindle Fold estate".
 _ESTATE = re.compile(rf"(?P<name>(?:{_TITLE_WORD}[ \t]+){{1,3}})(?P<estate>[Ee]state)\b")
 _UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")
@@ -164,6 +167,8 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
                 found.append(self._result(*locality, replacement="[place]"))
         for match in _NAMED_BUILDING.finditer(text):
             words = match.group("building").split()
+            if words[0] == "The" and len(words) > 2:
+                words = words[1:]  # "of The Old Forge": the article is not part of the test
             if not any(known_word(w) for w in words[:-1]):  # "Companies House", "Family Court" are not homes
                 found.append(self._result(match.start("building"), match.end("building")))
         for match in _HOUSE_NUMBER_ENTRY.finditer(text):

@@ -265,7 +265,12 @@ class CuedNameRecogniser(ScrRecogniser, LocalRecognizer):
         for match in _REVERSED.finditer(text):
             surname, given = match.group("surname"), match.group("given")
             parts = surname.split("-")
-            if (len(surname) >= 3 and not any(known_word(p) or p in COMMON_ABBREVIATIONS or self.english.common(p.lower())
+            # A surname that is also an everyday noun ("SWEETING, Jade", "BAKER, Emma") counts before a
+            # given name that is nothing else; not an adjective or a verb ("URGENT, Kelly rang").
+            plain_given = is_first_name(given) and not self.english.common(given.lower())
+            if (len(surname) >= 3 and not any(known_word(p) or p in COMMON_ABBREVIATIONS
+                                              or (self.english.common(p.lower())
+                                                  and not (plain_given and p.lower() not in self.english.other))
                                               for p in parts)
                     and (is_first_name(given) or not (known_word(given) or given.lower() in STOP_WORDS
                                                       or any(f in self.english.other for f in singulars(given))))):

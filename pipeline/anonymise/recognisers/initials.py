@@ -30,7 +30,7 @@ _HYPHENATED = re.compile(r"(?<![\w.-])(?P<name>[A-Z]\.?[ \t]?[A-Z]\.?-[A-Z]\.?)(
 # An initial and a surname. Without a dot after the initial the surname must not be a known word, so
 # "A Home visit" and "I Will" are not names.
 _INITIAL_SURNAME = re.compile(
-    r"(?<![\w.'’-])(?P<name>(?P<initial>[A-Z])(?P<dot>\.)?[ \t]"
+    r"(?<![\w.'’-])(?P<name>(?P<initial>[A-Z])(?:(?P<dot>\.)[ \t]?|[ \t])"  # "R.Turnbull" too
     # "Boateng", "Lloyd-Evans", and surnames with a capital inside: "MacLeod", "McKay", "O'Neill".
     r"(?P<surname>(?:[A-Z]['’])?[A-Z][a-zà-ÿ'’]+(?:[A-Z][a-zà-ÿ'’]+)?(?:-[A-Z][a-zà-ÿ'’]+)?))"
     r"(?![\w'’-])"
@@ -67,7 +67,19 @@ _INITIAL_CAPS_SURNAME = re.compile(
 )
 # The writer's initials opening a dated entry: "14/02/2024 BA - Tel call from...", "03/03 KT: rang mum".
 _ENTRY_INITIALS = re.compile(
-    r"^[ \t]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?[ \t]+(?P<name>[A-Z]{2,3})[ \t]*[-–—:][ \t]", re.MULTILINE
+    r"^[ \t]*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*[-–—]?[ \t]*"
+    r"(?P<name>[A-Z]{2,3})[ \t]*[-–—:][ \t]", re.MULTILINE
+)  # and "15 Nov 2016 – AM – Phoned ..."
+# The same in a command-and-control log, by the time, before the entry in capitals ("23:41 JS CALLER
+# STATES ..."); after a date in brackets ("File note 16/02/2017 (MS):"); and opening a sentence before what
+# the person did, as minutes write it ("ST summarised the police log", "KB to ring mum").
+_LOG_TIME_INITIALS = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]+(?P<name>[A-Z]{2,3})[ \t]+(?=[A-Z]{2,}\b)", re.MULTILINE)
+_DATED_INITIALS = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}[ \t]*\((?P<name>[A-Z]{2,3})\)")
+_INITIALS_ACTING = re.compile(
+    r"(?:^|(?<=[.!?;|][ \t])|(?<=\|))[ \t]*(?P<name>[A-Z]{2,3})[ \t]+(?=(?:summarised|said|reported|explained|"
+    r"confirmed|agreed|advised|stated|noted|asked|informed|visited|rang|phoned|called|spoke|attended|shared|"
+    r"raised|outlined|described|presented|gave|felt|queried|clarified|updated|will|to)\b)",
+    re.MULTILINE,
 )
 # Lower-case initials after the words that say who typed a letter: "Dictated RK/typed mh".
 _TYPED_LOWER = re.compile(r"(?i:\b(?:typed|dictated|transcribed))(?:[ \t]+by)?[ \t:]+(?P<name>[a-z]{2,3})(?![\w'’-])")
@@ -162,6 +174,15 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
                 if name.islower() and (name in STOP_WORDS or known_word(name) or self.english.common(name)):
                     continue  # "typed up by ..."
                 if name not in SERVICE_ABBREVIATIONS:  # "12/03 GP - seen": the GP, not initials
+                    found.append(self._result(match.start("name"), match.end("name")))
+        for pattern in (_LOG_TIME_INITIALS, _DATED_INITIALS, _INITIALS_ACTING):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                # Beside a time, a date or a verb the letters are someone's, even where they spell a word a
+                # list knows ("ST" for street, "MS"): only the abbreviations services use are not. In a log in
+                # capitals a word may open the entry instead ("03:10 DOG UNIT SEARCHED").
+                if not (name in COMMON_ABBREVIATIONS or name.lower() in STOP_WORDS
+                        or (pattern is _LOG_TIME_INITIALS and (known_word(name) or self.english.common(name.lower())))):
                     found.append(self._result(match.start("name"), match.end("name")))
         for match in _CUED_INITIALS.finditer(text):
             letters = re.sub(r"[.\s]", "", match.group("name"))

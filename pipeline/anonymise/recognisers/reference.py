@@ -13,6 +13,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from . import ScrRecogniser, recogniser, result
 from .dates import DATE_RE
+from .wordlists import known_word
 
 _INTRO = (
     r"(?i:\b(?:crime|incident|occurrence|log|cad|case|file|custody|referral|record|client|patient|hospital|hosp|"
@@ -40,7 +41,7 @@ _SHAPES = (
 # "PC 4417", "(EMD 3318)"; an exhibit ("EXHIBIT TW/6"); a system id with its prefix ("LCS-700418"); a CAD log
 # with its date ("CAD 0417 14/03/24").
 _COLLAR = re.compile(
-    r"(?:\b(?:PC|PS|DC|DS|DI|DCI|PCSO|Sgt|Sergeant|Constable|Inspector|EMD|Call handler|Dispatcher)"
+    r"(?:\b(?:PC|PS|DC|DS|DI|DCI|PCSO|Sgt|Sergeant|Constable|Inspector|EMD|OP|Operator|OPERATOR|Call handler|Dispatcher)"
     r"(?:[ \t]+No\.?)?)[ \t]+(?P<id>\d{3,5})\b(?![/.:]\d)"
 )
 _EXHIBIT = re.compile(r"(?i:\bexhibit(?:s|ed)?(?:[ \t]+(?:ref|no|number)\.?)?(?:[ \t]+as)?)[ \t:(]+"
@@ -63,6 +64,24 @@ _SYSTEM_PREFIXED = re.compile(r"(?<![\w/-])(?P<id>(?!(?:NHS|NI|NINO|DOB|TEL|MOB|
 _MIXED_RUN = re.compile(r"(?<![\w/-])(?P<id>\d{1,4}[A-Z]{1,4}\d{5,}[A-Z]?)(?![\w/-])")
 # Two digits, a hyphen, five digits or more: a public protection notice "23-66104".
 _YEAR_SERIAL = re.compile(r"(?<![\w/.-])(?P<id>\d{2}-\d{5,})(?![\w/-])")
+# A school's or a force's safeguarding system quoted with its number, the system's name being how the
+# record cites it, like "LCS 1447302" below: "CPOMS 10442", "MyConcern 2231", "PPN 17/10482". After a hash
+# the number alone is the reference ("CPOMS #20931", below).
+_SAFEGUARDING_SYSTEM = re.compile(
+    r"(?<![\w/-])(?P<id>(?:CPOMS|Cpoms|MyConcern|MYCONCERN|PPN1?|BRAG|Vulnerability[ \t]+Tracker)"
+    r"(?:[ \t]+(?:ref|no|number|incident))?\.?[ \t:]*\d[\d/-]{2,}\d)(?![\w/-])"
+)
+# An Ordnance Survey grid reference, which places a roadside site or a farm to a hundred metres: "SK 158
+# 742", "SK158742", "SK 1583 7421". Two letters of a 100 km square, then two groups of equal length.
+_GRID_REFERENCE = re.compile(
+    r"(?<![\w/-])(?P<id>[HNOST][A-HJ-Z][ \t]?(?:\d{3}[ \t]?\d{3}|\d{4}[ \t]?\d{4}|\d{5}[ \t]?\d{5}))(?![\w/-])"
+)
+# A police operation's code name, which names the investigation as surely as its crime number: "Op
+# KESTREL", "Operation Bramble". National schemes a school or a force names openly are not one.
+_OPERATION = re.compile(
+    r"(?<![\w/-])(?P<id>(?:Op|OP|Operation|OPERATION)\.?[ \t]+(?!(?:Encompass|ENCOMPASS|Hydrant|HYDRANT)\b)"
+    r"(?:[A-Z]{4,}|[A-Z][a-z]{3,}))(?![\w'’-])"
+)
 # A number after a hash: "CPOMS #20931", "ticket #4471".
 _HASH_NUMBER = re.compile(r"#[ \t]?(?P<id>\d{4,})\b")
 # A log number with its date is one number: "CAD 0417 14/03/24", "Log 0312 of 06/05/25".
@@ -114,13 +133,16 @@ class ReferenceRecogniser(ScrRecogniser, LocalRecognizer):
         spans: dict[tuple[int, int], None] = {}
         for match in _LETTER_REF.finditer(text):
             spans[(match.start("id"), match.end("id"))] = None
+        for match in _OPERATION.finditer(text):
+            if not known_word(match.group("id").split()[-1]):  # "Op Notes", "OP CLINIC"
+                spans[(match.start("id"), match.end("id"))] = None
         for match in _LINKED_LOGS.finditer(text):
             for item in _LOG_ITEM.finditer(text, match.start("list"), match.end("list")):
                 spans[(item.start(), item.end())] = None
         if not any(c.isdigit() for c in text):
             return [result("REFERENCE", start, end, 0.7, "pattern", "[reference]", recogniser_name=self.code)
                     for start, end in spans]
-        for pattern in (_COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _LOG_OF_DATE, _SPACED_AFTER_INTRO, _PRISON_NUMBER,
+        for pattern in (_SAFEGUARDING_SYSTEM, _GRID_REFERENCE, _COLLAR, _EXHIBIT, _PREFIXED_ID, _LOG_WITH_DATE, _LOG_OF_DATE, _SPACED_AFTER_INTRO, _PRISON_NUMBER,
                         _LETTERED_PATH, _STAFF_CODE, _HASH_NUMBER, _SYSTEM_PREFIXED, _MIXED_RUN, _YEAR_SERIAL):
             for match in pattern.finditer(text):
                 spans[(match.start("id"), match.end("id"))] = None

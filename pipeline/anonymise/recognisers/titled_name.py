@@ -24,7 +24,11 @@ _PATTERNS = (
     # An honorific or a rank, written as one (capitalised; police ranks in capitals), then one to three
     # capitalised words. Honorifics are replaced with the name; ranks stay ("DS Person 3").
     re.compile(
-        r"(?<![\w'’])(?:(?P<honorific>Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)|%s)\.?[ \t]+"
+        r"(?<![\w'’])(?:(?P<honorific>Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)|%s"
+        # A control room's operator or dispatcher, only with a number: "OP 4410 BRAMLEY".
+        r"|(?:OP|EMD|Operator|OPERATOR|Dispatcher|DISPATCHER)(?=[ \t]+\d{3,5}[ \t]))\.?[ \t]+"
+        # A collar or staff number may stand between: "PC 4417 WOZNIAK", "PS 918 HASSALL".
+        r"(?P<collar>\d{2,6}[ \t]+)?"
         # The name is looked at, not consumed: "INSP OKONJO ASKED PS RAMJI" has a second rank inside.
         rf"(?=(?P<name>{_NAME}(?:[ \t]+{_NAME}){{0,2}}))"
         # Ranks as written, and in the capitals of a command-and-control log ("INSP OKONJO").
@@ -81,6 +85,9 @@ class TitledNameRecogniser(ScrRecogniser, LocalRecognizer):
                 if title.endswith(".") and title[:-1].split()[-1].lower() in _FULL_WORD_RANKS:
                     continue  # "Staff Nurse. Pain 8/10": a rank written out ends its sentence, not a name
                 words = match.group("name").split()
+                if pattern is _PATTERNS[0] and match.group("collar") and words[0].isupper() and (
+                        known_word(words[0]) or self.english.common(words[0].lower()) or _caps_verb(words[0], self.english)):
+                    continue  # "PC 2281 ATTENDED", "PC 4417 ON SCENE": the log goes on, no name follows
                 skipped = 0
                 while (len(words) > 1 and len(words[0]) > 1 and words[0][0].isupper()
                        and words[0].lower() in ROLE_WORDS):
