@@ -1293,3 +1293,30 @@ def test_first_blind_run_of_the_sixth_session(anonymiser, text, leaks):
 def test_words_like_those_that_are_not_identifiers(anonymiser, text):
     output = anonymiser.anonymise(text).text
     assert all(word in output for word in re.findall(r"[A-Za-z]{3,}", text)), output
+
+
+# Emails greet and sign with a name on its own; a month is also a given name; a couple under one title.
+@pytest.mark.parametrize(
+    ("texts", "leaks"),
+    [
+        (["Thanks", "Tash", "Natasha Kirkbride | Social Worker"], ["Tash"]),
+        (["Addy, passing this to you as allocated SW."], ["Addy"]),
+        (["Can you ring Carys back?", "P"], ["Carys"]),
+        (["June Pritchard (lives opposite) reports seeing him."], ["Pritchard", "June"]),
+        (["21/09/2022 15:30 Jan Vinall (office) – mum has not collected."], ["Vinall"]),
+        (["the foster carers (Mr and Mrs Ramdin) agreed"], ["Ramdin", "Mr and"]),
+    ],
+)
+def test_greetings_sign_offs_months_as_names_and_couples(anonymiser, texts, leaks):
+    outputs = [a.text for a in anonymiser.anonymise_many(texts)]
+    assert _absent(" | ".join(outputs), leaks) == [], outputs
+
+
+def test_a_letter_alone_under_an_email_is_its_writer(anonymiser):
+    outputs = [a.text for a in anonymiser.anonymise_many(["Can you ring her back? Sorry.", "P"])]
+    assert outputs[1] != "P", outputs
+
+
+@pytest.mark.parametrize("text", ["Thanks", "Summary", "However, the plan failed.", "A", "Chronology", "Yes, agreed."])
+def test_one_word_paragraphs_that_are_words(anonymiser, text):
+    assert anonymiser.anonymise(text).text == text

@@ -112,8 +112,10 @@ _REVERSED = re.compile(
     r"(?<![\w'’-])(?P<run>(?P<surname>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)*),[ \t]*(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
     rf"{_TITLE_AFTER}?)(?![\w'’-])"
 )
-# A day of the week as a given name, before a surname no dictionary has: "Sunday Olawale", "Monday Ekwueme".
-_DAY_GIVEN = re.compile(r"(?<![\w'’-])(?P<run>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]+"
+# A day of the week or a month as a given name, before a surname no dictionary has: "Sunday Olawale",
+# "Monday Ekwueme", "June Pritchard", "Jan Vinall".
+_DAY_GIVEN = re.compile(r"(?<![\w'’-])(?P<run>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                        r"Jan|April|May|June|July|August)[ \t]+"
                         r"(?P<surname>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?))(?![\w'’-])")
 # A full name alone in brackets after what the person does: "office (Jan Polglase) rang mum".
 _BRACKETED_NAME = re.compile(rf"\((?P<run>[A-Z][a-z'’]+[ \t]+{NAME_TOKEN})\)")

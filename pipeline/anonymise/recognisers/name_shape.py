@@ -57,7 +57,25 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             self._emit(text, run, found)
             run = [token] if name_like(token.group()) else []
         self._emit(text, run, found)
+        self._salutation_or_sign_off(text, found)
         return found
+
+    def _salutation_or_sign_off(self, text: str, found: list[RecognizerResult]) -> None:
+        """How an email greets or is signed: a paragraph that is one word ("Tash", "P" under "Thanks"), or
+        that opens with one and a comma ("Ade,", "Ru, allocating to you."). Nothing else stands there but
+        a name or a heading, and a heading is an everyday word."""
+        match = _GREETING.match(text)
+        if not match:
+            return
+        word = match.group("name")
+        if len(word) == 1:
+            if match.group("rest") or word in "AI":
+                return  # "A, B and C"; a single letter signs off only alone on its line
+        elif (known_word(word) or word.lower() in STOP_WORDS or word.lower() in COMMON_ABBREVIATIONS
+              or (self.english.common(word) and not is_first_name(word))):
+            return  # "Thanks", "Summary", "However, ..."
+        found.append(result("PERSON", match.start("name"), match.end("name"), SCORE, "pattern", None,
+                            recogniser_name=self.code))
 
     def _emit(self, text: str, run: list[re.Match[str]], found: list[RecognizerResult]) -> None:
         speaks = len(run) == 1 and _SAID_AFTER.match(text, run[0].end())
@@ -232,6 +250,8 @@ _ACTS_AFTER = re.compile(
     r"collects|collected|brought|left|arrived|came|went|spoke|saw|says|said|told|reported|stated|explained|"
     r"disclosed|confirmed|asked|texted|emailed|messaged)\b"
 )
+# A whole paragraph of one word, perhaps with a comma or a full stop; or one word and a comma opening it.
+_GREETING = re.compile(r"[ \t]*(?P<name>[A-Z][a-z'’]{0,11})(?:[ \t]*[,.!]?[ \t]*$|(?P<rest>,[ \t]+(?=[a-z])))")
 _LINE_OPENING = re.compile(r"[\s\d:./()•*#–—-]*")
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:at|in|of|near|into|via|outside|around)[ \t]+)$")
 _LOWER_PAIR_WORD = re.compile(r"(?<![\w'’@./-])[a-z][a-z'’-]*[a-z](?![\w@/-]|['’]\w\w)")

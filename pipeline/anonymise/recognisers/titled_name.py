@@ -24,7 +24,7 @@ _PATTERNS = (
     # An honorific or a rank, written as one (capitalised; police ranks in capitals), then one to three
     # capitalised words. Honorifics are replaced with the name; ranks stay ("DS Person 3").
     re.compile(
-        r"(?<![\w'’])(?:(?P<honorific>Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)|%s"
+        r"(?<![\w'’])(?:(?P<honorific>Mr[ \t]+(?:and|&)[ \t]+Mrs|Mr|Mrs|Ms|Miss|Mx|Dr|Master|Sir|Dame|Cllr|Rev|Revd|Prof)|%s"
         # A control room's operator or dispatcher, only with a number: "OP 4410 BRAMLEY".
         r"|(?:OP|EMD|Operator|OPERATOR|Dispatcher|DISPATCHER)(?=[ \t]+\d{3,5}[ \t]))\.?[ \t]+"
         # A collar or staff number may stand between: "PC 4417 WOZNIAK", "PS 918 HASSALL".
