@@ -1320,3 +1320,24 @@ def test_a_letter_alone_under_an_email_is_its_writer(anonymiser):
 @pytest.mark.parametrize("text", ["Thanks", "Summary", "However, the plan failed.", "A", "Chronology", "Yes, agreed."])
 def test_one_word_paragraphs_that_are_words(anonymiser, text):
     assert anonymiser.anonymise(text).text == text
+
+
+# Addresses as letterheads and northern, Welsh and hurried notes write them.
+@pytest.mark.parametrize(
+    ("text", "leaks"),
+    [
+        ("Venue: Civic Centre, Fenn Road, Saltcote.", ["Civic Centre", "Fenn Road", "Saltcote"]),
+        ("Kilnside Health Village, 40 Potbank Way, Burslow", ["Kilnside", "Potbank", "Burslow"]),
+        ("The children went to 7 Cinder Bank, Ravensdyke.", ["Cinder Bank", "Ravensdyke"]),
+        ("address on their system Wheatsheaf Cl. he has a son", ["Wheatsheaf"]),
+        ("Visit to Maes y Llan; they later moved to 12 Heol yr Ysgol.", ["Maes y Llan", "Heol yr Ysgol"]),
+    ],
+)
+def test_letterhead_northern_and_welsh_addresses(anonymiser, text, leaks):
+    output = anonymiser.anonymise(text).text
+    assert _absent(output, leaks) == [], output
+
+
+@pytest.mark.parametrize("text", ["It was the end of term and she went to the bank.", "Office, as agreed."])
+def test_street_words_in_sentences_stay(anonymiser, text):
+    assert anonymiser.anonymise(text).text == text

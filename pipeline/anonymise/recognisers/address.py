@@ -12,7 +12,7 @@ import re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from . import ScrRecogniser, recogniser, result
+from . import REPLACEMENT, ScrRecogniser, recogniser, result
 from .vocabulary import AGENCY_WORDS, ROLE_WORDS, STREET_TYPES, UNNUMBERED_STREET_TYPES
 from .names import lower_case_spans
 from .wordlists import known_word
@@ -102,6 +102,17 @@ _LONE_FLAT = re.compile(r"(?<![\w/])(?:Flat|FLAT|Pitch|PITCH|Plot|PLOT|Static|ST
                         r"[ \t]+\d{1,3}[A-Za-z]?(?![\w/:-]|\.\d)")
 # A named housing estate: "Weaver Court estate", "the Brindle Fold estate".
 _ESTATE = re.compile(rf"(?P<name>(?:{_TITLE_WORD}[ \t]+){{1,3}})(?P<estate>[Ee]state)\b")
+# Welsh street names put the street word first: "Maes y Llan", "Heol yr Ysgol", "12 Ffordd Penrhos".
+_WELSH_STREET = re.compile(
+    r"(?<![\w'’-])(?:\d{1,4}[A-Za-z]?,?[ \t]+)?(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Maes|Cilgant|Teras)[ \t]+"
+    r"(?:(?:y|yr)[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+(?:Fawr|Fach|Isaf|Uchaf|Newydd|Las|Goch|Wen|Ddu))?(?![\w'’-])"
+)
+# A building named on the line before its street, as letterheads and venues write them: "Civic Centre,
+# Fenn Road", "Kilnside Health Village, 40 Potbank Way", "Probation Office, 18 Mansfield Road".
+_BUILDING_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<building>(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:Centre|Center|Offices|Office|Village|House|Hall|"
+    r"Clinic|Chambers|Hub|Station|Building|Buildings|Court|Lodge|Works|Mill|Unit[ \t]+\d+)),[ \t]*$"
+)
 _UNNUMBERED = re.compile(rf"(?<![\w'’-])(?:{_WORD}\s+){{1,2}}(?:{'|'.join(UNNUMBERED_STREET_TYPES)})\b")
 
 
@@ -176,13 +187,33 @@ class UkAddressRecogniser(ScrRecogniser, LocalRecognizer):
         for match in _LONE_FLAT.finditer(text):
             if not any(r.start <= match.start() and match.end() <= r.end for r in found):
                 found.append(self._result(match.start(), match.end()))
+        for match in _WELSH_STREET.finditer(text):
+            found.append(self._result(match.start(), match.end()))
         numbered = [(r.start, r.end) for r in found]
         for match in _UNNUMBERED.finditer(text):
             start = _skip_leading_common_words(text, match.start(), match.end())
             inside = any(s <= match.start() and match.end() <= e for s, e in numbered)
             if start is not None and not inside:
                 found.append(self._result(start, match.end()))
-        return found
+        return self._with_buildings(text, found)
+
+    def _with_buildings(self, text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A street found after a building's name and a comma takes the building with it, and the town
+        after it: the three lines of an address written on one ("Civic Centre, Fenn Road, Saltcote")."""
+        extra = []
+        for item in found:
+            if (item.recognition_metadata or {}).get(REPLACEMENT) == "[place]":
+                continue  # a town found after a street: "New County Hall, Truro" is kept up to the town
+            building = _BUILDING_BEFORE.search(text, max(0, item.start - 80), item.start)
+            if not building:
+                continue
+            if len(building.group("building").split()) < 2:
+                continue  # "House, 18 Mansfield Road": one word is a heading or a list, not a building
+            extra.append(self._result(building.start("building"), building.end("building")))
+            locality = _locality(text, item.end)
+            if locality:
+                extra.append(self._result(*locality, replacement="[place]"))
+        return found + extra
 
     def _address_line(self, text: str, end: int) -> list[RecognizerResult]:
         """The parts of the address written before a postcode, walking back along the line over at most

@@ -166,6 +166,8 @@ STREET_TYPES = (
     # Regional words for a lane or a passage, and the abbreviations forms and notes use.
     "Loke", "Chare", "Ginnel", "Snicket", "Twitten", "Vennel", "Entry", "Yd", "Cl", "Ln", "Cres", "Gdns",
     "Terr", "Sq", "Pl", "Ct",
+    # Northern and coastal street words, only after a house number ("7 Cinder Bank", "2 Town End").
+    "Bank", "End", "Brae", "Nook", "Esplanade", "Promenade", "Causeway",
 )
 # The abbreviations of street words, both ways: a register's "Ropewalk Yard" is written "Ropewalk Yd".
 STREET_ABBREVIATIONS = {
@@ -175,6 +177,7 @@ STREET_ABBREVIATIONS = {
 # Without a house number only the unmistakable street words count ("Family Court" is not an address).
 UNNUMBERED_STREET_TYPES = (
     "Road", "Street", "Close", "Lane", "Avenue", "Drive", "Crescent", "Gardens", "Grove", "Terrace", "Mews",
+    "Rd", "Cl", "Cres", "Gdns",  # "Wheatsheaf Cl.": shortened, still only a street
 )
 
 COUNTRIES = frozenset(
