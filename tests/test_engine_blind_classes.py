@@ -1341,3 +1341,21 @@ def test_letterhead_northern_and_welsh_addresses(anonymiser, text, leaks):
 @pytest.mark.parametrize("text", ["It was the end of term and she went to the bank.", "Office, as agreed."])
 def test_street_words_in_sentences_stay(anonymiser, text):
     assert anonymiser.anonymise(text).text == text
+
+
+# A learned "Will" or "Grace" elsewhere in the batch does not take the modal or the noun with it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kerry said no. Will revisit alone.", "Will revisit alone."),
+        ("Explained we would not. Will keep an eye on her mood.", "Will keep an eye on her mood."),
+        ("Next panel soon. Grace period for late IMRs will not apply.", "Grace period for late IMRs"),
+        ("Will kept him in class.", "Uncle kept him in class."),
+        ("Saw Will Hebden today.", "Saw Uncle today."),
+    ],
+)
+def test_learned_word_names_as_modals_and_nouns(anonymiser_factory, text, expected):
+    register = Register(people=(Person("Will Hebden", "Uncle", (), "uncle"), Person("Grace Hebden", "Aunt", (), "aunt")),
+                        places=(), exempt=())
+    output = anonymiser_factory(register).anonymise(text).text
+    assert expected in output, output

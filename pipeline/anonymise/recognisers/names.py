@@ -235,6 +235,7 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
             # next. Anything else is the name ("Will kept him in class", "Will not present" in a register
             # of who was seen): when in doubt, the name.
             return bool(following) and (following.group(1).lower() in _MODAL_VERBS
+                                        or following.group(1).lower() in _MODAL_QUESTION
                                         or following.group(1).lower() in WORD_USE_FOLLOWERS)
         if following and following.group(1).lower() in _VERB_PARTICLES | _VERB_OBJECTS and word.lower() in _VERB_NAMES:
             return True  # "Chase up with mum", "Mark down as absent": an instruction
@@ -245,7 +246,7 @@ def used_as_word(text: str, match: re.Match[str]) -> bool:
 # Nouns that a word-name describes when it is used as a word: "Faith groups", "Rose bushes".
 NOUN_AFTER_WORD = re.compile(
     r"[ \t]+(?:groups?|leaders?|communities|community|organisations?|holidays?|camps?|clubs?|bush(?:es)?|"
-    r"gardens?|venues?|settings?|networks?|forums?|events?)\b"
+    r"gardens?|venues?|settings?|networks?|forums?|events?|periods?)\b"
 )
 _FAMILY_WORDS = frozenset("nan nana nanna gran granny grandad grandma aunty auntie aunt uncle cousin".split())
 _LOWER_NAME_FOLLOWERS = frozenset("to at in on with from off back not".split())
@@ -263,8 +264,15 @@ _MODAL_VERBS = frozenset(
     "be have need continue attend provide review visit make take ensure ask contact meet discuss receive offer "
     "complete consider remain also still then now only require want help support seek share send write call "
     "ring speak see arrange agree confirm update report follow lead chair monitor liaise check become result "
-    "include involve mean apply happen occur affect depend vary".split()
+    "include involve mean apply happen occur affect depend vary "
+    # what a note says the writer will do next ("Will revisit alone.", "Will keep an eye on her mood")
+    "revisit keep transfer refer inform escalate close request phone email text return raise invite notify "
+    "pass book allocate advise explain feed look try let go come give bring do get put note record prepare "
+    "forward copy recheck undertake convene progress hold set talk telephone visit re-refer re-visit".split()
 )
+# A modal opening a question: "Will Dr Rennie please send the report?", "Can the school confirm?"
+_MODAL_QUESTION = frozenset("dr mr mrs ms miss the this that someone anyone everyone all each both he she they "
+                            "we you it i".split())
 
 
 # Units that notes write after a number and that are also someone's short name ("Min", "Mo").
