@@ -1359,3 +1359,28 @@ def test_learned_word_names_as_modals_and_nouns(anonymiser_factory, text, expect
                         places=(), exempt=())
     output = anonymiser_factory(register).anonymise(text).text
     assert expected in output, output
+
+
+# Named premises that say where a family lives, is placed or was seen.
+@pytest.mark.parametrize(
+    ("text", "leaks", "label"),
+    [
+        ("Health Visitor | Burslow Health Centre | 01782 845 220", ["Burslow"], "GP practice"),
+        ("Mr Nasser of Quayside Pharmacy told the author.", ["Quayside"], "the pharmacy"),
+        ("Placed at Ravenhill B&B from 01/11/16.", ["Ravenhill"], "the guest house"),
+        ("A winter licence at Gorsey Bank Caravan Park, Pitch 12.", ["Gorsey", "Pitch 12"], "the caravan park"),
+        ("Conveyed to Wyebridge Police Station by PC Twigg.", ["Wyebridge"], "the police station"),
+        ("CUSTODY RECORD – NORTHWAY POLICE STATION", ["NORTHWAY"], "the police station"),
+        ("Arrested at The Jolly Sailors after closing.", ["Jolly Sailors"], "a public house"),
+        ("Family moved to Coldwell Bridge transit site.", ["Coldwell"], "the caravan park"),
+        ("Thomas works at Hollow Edge Quarry on Saturdays.", ["Hollow Edge"], "a local business"),
+    ],
+)
+def test_named_premises(anonymiser, text, leaks, label):
+    output = anonymiser.anonymise(text).text
+    assert _absent(output, leaks) == [] and label in output, output
+
+
+@pytest.mark.parametrize("text", ["Sentenced at Teesside Crown Court in August.", "Seen at the Police Station."])
+def test_courts_and_unnamed_premises_stay(anonymiser, text):
+    assert anonymiser.anonymise(text).text == text

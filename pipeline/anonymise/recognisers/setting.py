@@ -10,7 +10,8 @@ said...").
 
 Named hospital wards ("Puffin Ward", "Ward 12"), pubs ("the Wherry Inn", "THE RED LION") and named
 hospitals ("Eastbridge General Hospital") are replaced the same way: "the ward", "a public house",
-"the hospital".
+"the hospital"; so are health centres, pharmacies, police stations, guest houses and B&Bs, caravan parks
+and Traveller sites ("Burslow Health Centre" -> "the GP practice", as the model's finds are called).
 """
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ _NAMED_PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a public house", re.compile(
         rf"(?<![\w'’-])(?:(?:[A-Z][\w'’-]+[ \t]+(?:(?:and|AND|&)[ \t]+)?){{1,3}}(?:{_heads('Inn', 'Arms', 'Tavern')})"
         rf"|(?:the|The|THE)[ \t]+(?:[A-Z][\w'’-]+[ \t]+(?:(?:and|AND|&)[ \t]+)?){{1,2}}"
-        rf"(?:{_heads('Lion', 'Oak', 'Crown', 'Plough', 'Anchor', 'Swan', 'Bull', 'Hounds', 'Wheatsheaf', 'Feathers', 'Mitre', 'Greyhound', 'Ship', 'Bell', 'Horseshoe', 'Fleece')})"
+        rf"(?:{_heads('Lion', 'Oak', 'Crown', 'Plough', 'Anchor', 'Swan', 'Bull', 'Hounds', 'Wheatsheaf', 'Feathers', 'Mitre', 'Greyhound', 'Ship', 'Bell', 'Horseshoe', 'Fleece', 'Sailors', 'Mariners', 'Fishermans', 'Huntsman', 'Ploughman', 'Head', 'Horse', 'Fox', 'Hare', 'Lamb', 'Angel', 'Globe', 'Castle', 'Boat', 'Volunteer', 'Bricklayers')})"
         rf"(?:[ \t]+(?:{_heads('Inn', 'Tavern')}))?)"
         r"(?![\w'’-])")),
 )
@@ -74,12 +75,30 @@ _NAMED_PLACES += (
     ("a local business", re.compile(
         rf"(?<![\w'’-])(?:(?!(?i:outside|at|in|on|to|from|by|near|opposite|the|of|and|with|for|behind|into|via)\b)"
         rf"[A-Z][\w'’&-]*[ \t]+(?:&[ \t]+)?){{1,3}}"
-        rf"(?:{_heads('Grill', 'Kebabs', 'Kebab', 'Takeaway', 'Pizza', 'Pizzeria', 'Café', 'Cafe', 'Mini Market', 'Minimarket', 'Supermarket', 'Stores', 'Store', 'Premier', 'Coaches', 'Cars', 'Taxis', 'Lettings', 'Estates', 'Solicitors', 'Garage', 'Motors', 'Barbers', 'Salon', 'Nails', 'Bakery', 'Butchers', 'Launderette', 'Newsagents', 'Fish Bar', 'Chippy', 'Knitwear', 'Foods', 'Packers', 'Logistics', 'Recruitment')})"
+        rf"(?:{_heads('Grill', 'Kebabs', 'Kebab', 'Takeaway', 'Pizza', 'Pizzeria', 'Café', 'Cafe', 'Mini Market', 'Minimarket', 'Supermarket', 'Stores', 'Store', 'Premier', 'Coaches', 'Cars', 'Taxis', 'Lettings', 'Estates', 'Solicitors', 'Garage', 'Motors', 'Barbers', 'Salon', 'Nails', 'Bakery', 'Butchers', 'Launderette', 'Newsagents', 'Fish Bar', 'Chippy', 'Knitwear', 'Foods', 'Packers', 'Logistics', 'Recruitment', 'Quarry', 'Haulage', 'Builders', 'Plant Hire', 'Farm Shop')})"
         r"(?:[ \t]+(?:Ltd|LTD|Limited))?(?![\w'’-])")),
+    # Health centres and pharmacies, police stations, guest houses and B&Bs a
+    # family is placed in, caravan and holiday parks, Traveller and transit sites.
+    # A health or medical centre is where a GP practice is, and is called that elsewhere ("the GP practice").
+    ("the GP practice", re.compile(
+        rf"(?<![\w'’-])(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_heads('Health Centre', 'Health Village', 'Medical Centre')})(?![\w'’-])")),
+    ("the clinic", re.compile(
+        rf"(?<![\w'’-])(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_heads('Clinic', 'Walk-in Centre')})(?![\w'’-])")),
+    ("the pharmacy", re.compile(
+        rf"(?<![\w'’-])(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_heads('Pharmacy', 'Chemist', 'Chemists')})(?![\w'’-])")),
+    ("the police station", re.compile(
+        rf"(?<![\w'’-])(?:[A-Z][\w'’-]*[ \t]+){{1,2}}(?:{_heads('Police Station')})(?![\w'’-])")),
+    ("the guest house", re.compile(
+        rf"(?<![\w'’-])(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_heads('Guest House', 'Guesthouse', 'B&B', 'Hotel', 'Hostel', 'Lodge Hotel')})(?![\w'’-])")),
+    ("the caravan park", re.compile(
+        rf"(?<![\w'’-])(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_heads('Caravan Park', 'Holiday Park', 'Caravan Site', 'Traveller Site', 'Transit Site', 'Mobile Home Park')}|"
+        r"(?:transit|traveller|Traveller)[ \t]+site)(?![\w'’-])")),
     ("the prison", re.compile(r"(?<![\w'’-])(?:HMP|HMYOI|HMP/YOI|HMP[ \t]+&[ \t]+YOI)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?![\w'’-])")),
     ("the custody suite", re.compile(r"(?<![\w'’-])(?!(?:In|At|On|To|From|Of|The|Police|Taken|Held|Remained|Remains)\b)"
                                      r"(?:[A-Z][a-z][\w'’-]*[ \t]+){1,2}(?:custody|Custody)(?:[ \t]+(?:suite|Suite))?(?![\w'’-])")),
 )
+_NEEDS_OWN_NAME = frozenset({"the GP practice", "the clinic", "the pharmacy", "the police station", "the guest house",
+                             "the caravan park"})
 _ANY_KIND = re.compile(rf"(?i:\b(?:{_KIND}))")
 NEARBY = 200
 SCORE = 0.6
@@ -124,6 +143,8 @@ class LocalSettingRecogniser(ScrRecogniser, LocalRecognizer):
         for label, pattern in _NAMED_PLACES:
             for match in pattern.finditer(text):
                 start = _name_start(text, match.start(), match.end(), allow_agency=True)
+                if label in _NEEDS_OWN_NAME and start is not None and not pattern.fullmatch(text, start, match.end()):
+                    continue  # "Children and Young People Health Centre": no name of its own is left
                 if start is not None and start < match.end() - 4:
                     found[(_with_article(text, start), match.end())] = label
                     named.add((_with_article(text, start), match.end()))
