@@ -1384,3 +1384,18 @@ def test_named_premises(anonymiser, text, leaks, label):
 @pytest.mark.parametrize("text", ["Sentenced at Teesside Crown Court in August.", "Seen at the Police Station."])
 def test_courts_and_unnamed_premises_stay(anonymiser, text):
     assert anonymiser.anonymise(text).text == text
+
+
+# After the sixth session's final blind run (heldout28, 30, 32).
+@pytest.mark.parametrize(
+    ("text", "leaks"),
+    [
+        ("School office: 0121 675 2210, Fernley Park, Wrenfield Avenue", ["2210", "675"]),
+        ("Lacey-Mae was born at Avonvale District Hospital on 14/07/2019.", ["14/07/2019"]),
+        ("Interpreter ID 30417 (Mr Elmi) connected by phone.", ["30417"]),
+        ("Landlord via Kingsway Lettings, 201 High Street North.", ["201 High Street", "North"]),
+    ],
+)
+def test_final_blind_run_of_the_sixth_session(anonymiser, text, leaks):
+    output = anonymiser.anonymise(text).text
+    assert _absent(output, leaks) == [], output

@@ -19,8 +19,10 @@ from .wordlists import known_word
 
 _WORD = r"[A-Z][\w'’-]*"
 _NUMBERED = re.compile(
-    r"(?<![\w/£$.,])(?:(?:Flat|Apartment|Apt|Unit|Room|Static|Caravan|Pitch|Plot)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:\s*-\s*\d{1,4})?,?\s+"
+    # Not the last group of a phone number ("0121 675 2210, Fernley Park"): a house number follows no digits.
+    r"(?<![\w/£$.,])(?<!\d[ \t])(?:(?:Flat|Apartment|Apt|Unit|Room|Static|Caravan|Pitch|Plot)\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?(?:\s*-\s*\d{1,4})?,?\s+"
     rf"(?:{_WORD}\s+){{1,3}}(?:{'|'.join(STREET_TYPES)})\b"
+    r"(?:[ \t]+(?:North|South|East|West|Upper|Lower)\b)?"  # "201 High Street North"
 )
 _BUILDINGS = ("House|Court|Lodge|Mansions|Building|Tower|Towers|Heights|Point|Block|Hall|Cottage|Cottages|Farm|"
               "Forge|Grange|Manor|Rectory|Vicarage|Bungalow|Croft|Farmhouse")

@@ -17,6 +17,8 @@ from .vocabulary import AGENCY_WORDS, COMMON_ABBREVIATIONS, DOCUMENT_WORDS, PROC
 
 _CONTEXT = re.compile(
     r"(?i:\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bborn\b|\bbirthday\b|(?<![\w.])b\.\s*)[^.!?\n]{0,20}$"
+    # "born at Avonvale District Hospital on 14/07/2019": the place of birth between, then "on".
+    r"|(?i:\bborn[ \t]+(?:at|in)[ \t]+)(?:the[ \t]+)?[A-Z][^.!?\n]{0,50}\bon[ \t]+$"
 )
 
 # Without a label: a date in brackets straight after a name ("Kezia (02/09/2018)"), or a date with the

@@ -21,7 +21,7 @@ _INTRO = (
     # professional registers: interpreters, nurses and midwives, doctors, health and social care staff
     r"nrpsi|pin|nmc|gmc|hcpc|swe|"
     # staff and organisation codes: "staff no EOC4471", "cost code MIT-OPW-2391", "practice code C82644"
-    r"staff|employee|payroll|badge|code|caseload|family[ \t]+id)\b"
+    r"staff|employee|payroll|badge|code|caseload|family[ \t]+id|interpreter)\b"
     r"(?:\s+(?:ref(?:erence)?|no|nos|number|num|id|log|#))?\.?\s*(?:[:#=-]|is|was)?\s*)"
 )
 _WITH_CONTEXT = re.compile(_INTRO + r"(?P<id>(?i:[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*))(?![\w])")
