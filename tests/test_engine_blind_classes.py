@@ -1399,3 +1399,21 @@ def test_courts_and_unnamed_premises_stay(anonymiser, text):
 def test_final_blind_run_of_the_sixth_session(anonymiser, text, leaks):
     output = anonymiser.anonymise(text).text
     assert _absent(output, leaks) == [], output
+
+
+# Hurried notes: a cue's given name runs on into its surname, a possessive without its apostrophe, and a
+# short verb before a name is not a nickname.
+@pytest.mark.parametrize(
+    ("text", "leaks", "kept"),
+    [
+        ("duty sw callum reid took call, logged.", ["callum", "reid"], "duty sw"),
+        ("call from kerry k (poppys mum – see email).", ["poppy"], "mum – see email"),
+        ("went round to tylers house after school.", ["tyler"], "s house after school"),
+        ("saw craig dragging him by the arm.", ["craig"], "saw "),
+        ("the kids mum came. his mates house. the few precious baby photos.", [],
+         "the kids mum came. his mates house. the few precious baby photos."),
+    ],
+)
+def test_hurried_note_names(anonymiser, text, leaks, kept):
+    output = anonymiser.anonymise(text).text
+    assert _absent(output, leaks) == [] and kept in output, output

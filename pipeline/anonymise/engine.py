@@ -495,6 +495,14 @@ class Anonymiser:
                 and gaps and all(_LONE_INITIAL.fullmatch(text[s:e]) and s >= covered[0].end for s, e in gaps)):
             covered[0].end = max(e for _, e in gaps)
             return []
+        # "callum reid" in hurried notes, where a cue found "callum": the lower-case surname the guess saw
+        # after it is more of the same unknown person's name.
+        if (len(covered) == 1 and covered[0].entity_type == candidate.entity_type == "PERSON"
+                and covered[0].replacement is None and covered[0].source not in ("exempt", "register")
+                and candidate.source == "guess" and text[candidate.start:candidate.end].islower()
+                and gaps and all(re.fullmatch(r"[ \t]+[a-z][a-z'’-]+", text[s:e]) and s >= covered[0].end for s, e in gaps)):
+            covered[0].end = max(e for _, e in gaps)
+            return []
         # "Phoned" in "Phoned Nat today" (the model ran a sentence's first word into a register name): an
         # everyday word opening the sentence before the name is not a leftover name.
         gaps = [(s, e) for s, e in gaps if _has_name_word(text[s:e])

@@ -47,6 +47,7 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
         for start, end in lower_case_spans(text):
             self._lower_case_first_names(text, start, end, found)
             self._lower_case_full_names(text, start, end, found)
+            self._lower_case_possessives(text, start, end, found)
         for token in _TOKEN.finditer(text):
             if run and (token.group() in PARTICLES or token.group() in _CAPITAL_LINKS):
                 continue  # "Johannes de Vries", "Nguyen Van Long": the particle joins the words either side
@@ -205,11 +206,12 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
             if not re.fullmatch(r"[ \t]+", text[first.end():second.start()]):
                 continue
             surname, given = second.group(), first.group()
-            if len(surname) < 4 or self._known_lower(surname):
+            if len(surname) < 4 or (self._known_lower(surname) and not self._surname_after_given(given, surname)):
                 continue
             if given in STOP_WORDS or given.upper() in COMMON_ABBREVIATIONS:
                 continue
-            if is_first_name(given) or len(given) <= 3 or not self._known_lower(given):
+            # A short given name or nickname ("bo"), but not a short verb ("saw craig" is seeing Craig).
+            if is_first_name(given) or (len(given) <= 3 and given not in self.english.other) or not self._known_lower(given):
                 begin = first.start()
                 previous = words[index - 1] if index else None
                 if (given in PARTICLES and previous is not None
@@ -219,6 +221,29 @@ class NameShapeRecogniser(ScrRecogniser, LocalRecognizer):
                     begin = previous.start()  # "pieter van rensburg": the given name before the particle
                 found.append(result("PERSON", begin, second.end(), SCORE, "guess", None,
                                     recogniser_name=self.code))
+
+    def _lower_case_possessives(self, text: str, start: int, end: int, found: list[RecognizerResult]) -> None:
+        """A possessive typed without its apostrophe before a family word ("poppys mum", "kerrys house"):
+        the word before is a name, even one that is also a word ("poppy"), but not a plain noun ("the
+        kids mum", "his mates house")."""
+        for match in _LOWER_POSSESSIVE.finditer(text, start, end):
+            stem = match.group("name")
+            whole = stem + "s"
+            if stem in STOP_WORDS or is_first_name(whole) or (
+                    self._known_lower(whole) and not (is_first_name(stem) or stem in ORDINARY_WORD_NAMES)):
+                continue  # "precious baby", "chris mum": the word as written, not a possessive
+            if is_first_name(stem) or stem in ORDINARY_WORD_NAMES or not self._known_lower(stem):
+                found.append(result("PERSON", match.start("name"), match.end("name"), SCORE, "guess", None,
+                                    recogniser_name=self.code))
+
+    def _surname_after_given(self, given: str, surname: str) -> bool:
+        """A surname that is also a noun, after a given name that is nothing else ("callum reid", "sarah
+        king"): WordNet lists "reid" for a philosopher. Not a verb or adjective ("tom said", "amy happy"),
+        nor anything after a given name that is also a word ("grace period")."""
+        return (is_first_name(given) and given not in ORDINARY_WORD_NAMES and given not in STOP_WORDS
+                and not known_word(given) and not self.english.common(given)
+                and not known_word(surname) and surname not in STOP_WORDS
+                and not any(form in self.english.other for form in (surname, *singulars(surname))))
 
     def _known_lower(self, word: str) -> bool:
         return known_word(word) or self.english.common(word) or word in ORDINARY_WORD_NAMES
@@ -241,6 +266,11 @@ _SAID_AFTER = re.compile(
 )
 # Vietnamese middle names written between family and given name, capitalised: "Nguyen Van Long", "Tran Thi Lan".
 _CAPITAL_LINKS = frozenset({"Van", "Thi"})
+_LOWER_POSSESSIVE = re.compile(
+    r"(?<![\w'’-])(?P<name>[a-z]{3,})s[ \t]+(?=(?:mum|mam|mom|mummy|dad|daddy|nan|nana|nanna|gran|grandma|grandad|"
+    r"brother|bro|sister|sis|boyfriend|bf|girlfriend|gf|partner|ex|house|flat|mate|friend|cousin|auntie|"
+    r"aunty|uncle|baby|kids)\b)"
+)
 _LOWER_ACTS_AFTER = re.compile(
     r"[ \t]+(?:is|was|says|said|rang|told|came|went|has|had|will|wants|asked|called|texted|thinks)[ \t]+[a-z]"
 )
