@@ -1417,3 +1417,18 @@ def test_final_blind_run_of_the_sixth_session(anonymiser, text, leaks):
 def test_hurried_note_names(anonymiser, text, leaks, kept):
     output = anonymiser.anonymise(text).text
     assert _absent(output, leaks) == [] and kept in output, output
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [("GO: family on Universal Plus.", "GO"), ("PL: no CSC history.", "PL"), ("- KB: to ring mum.", "KB")],
+)
+def test_speaker_initials_opening_a_line(anonymiser, text, initials):
+    output = anonymiser.anonymise(text).text
+    assert not output.lstrip("- ").startswith(initials), output
+
+
+@pytest.mark.parametrize("text", ["RE: meeting on Friday", "GP: seen 12/03.", "LCS: case open.", "CRN: see file.",
+                                  "NB: check the plan.", "AM: home visit."])
+def test_headers_and_systems_opening_a_line_stay(anonymiser, text):
+    assert anonymiser.anonymise(text).text.split(":")[0] == text.split(":")[0]

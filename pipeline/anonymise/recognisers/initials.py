@@ -74,6 +74,11 @@ _ENTRY_INITIALS = re.compile(
 # STATES ..."); after a date in brackets ("File note 16/02/2017 (MS):"); and opening a sentence before what
 # the person did, as minutes write it ("ST summarised the police log", "KB to ring mum").
 _LOG_TIME_INITIALS = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]+(?P<name>[A-Z]{2,3})[ \t]+(?=[A-Z]{2,}\b)", re.MULTILINE)
+# Minutes that give each speaker's initials before a colon at the start of a line: "GO: family on
+# Universal Plus.", "PL: no CSC history." Headers ("RE:", "CC:", "NB:") are abbreviations.
+_SPEAKER_INITIALS = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?(?P<name>[A-Z]{2,3}):[ \t]+(?=\S)", re.MULTILINE)
+_HEADER_WORDS = frozenset("RE CC BCC TO FAO NB PS REF TEL FAX MOB DOB NHS AM PM ETA ID LCS CRN PNC URN UPN ULN MRN CID OM PO "
+                          "RIO EMIS".split())  # headers, record systems and their numbers, roles
 _DATED_INITIALS = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}[ \t]*\((?P<name>[A-Z]{2,3})\)")
 _INITIALS_ACTING = re.compile(
     r"(?:^|(?<=[.!?;|][ \t])|(?<=\|))[ \t]*(?P<name>[A-Z]{2,3})[ \t]+(?=(?:summarised|said|reported|explained|"
@@ -175,6 +180,10 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
                     continue  # "typed up by ..."
                 if name not in SERVICE_ABBREVIATIONS:  # "12/03 GP - seen": the GP, not initials
                     found.append(self._result(match.start("name"), match.end("name")))
+        for match in _SPEAKER_INITIALS.finditer(text):
+            name = match.group("name")
+            if name not in COMMON_ABBREVIATIONS and name not in SERVICE_ABBREVIATIONS and name not in _HEADER_WORDS:
+                found.append(self._result(match.start("name"), match.end("name")))
         for pattern in (_LOG_TIME_INITIALS, _DATED_INITIALS, _INITIALS_ACTING):
             for match in pattern.finditer(text):
                 name = match.group("name")
