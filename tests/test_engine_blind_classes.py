@@ -1432,3 +1432,12 @@ def test_speaker_initials_opening_a_line(anonymiser, text, initials):
                                   "NB: check the plan.", "AM: home visit."])
 def test_headers_and_systems_opening_a_line_stay(anonymiser, text):
     assert anonymiser.anonymise(text).text.split(":")[0] == text.split(":")[0]
+
+
+def test_register_initials_in_a_note_typed_without_capitals(anonymiser_factory):
+    register = Register(people=(Person("Craig Hollis", "Stepfather", ("CH",), "stepfather"),
+                                Person("Olive Kemp", "Grandmother", ("OK",), "grandmother")),
+                        places=(), exempt=())
+    output = anonymiser_factory(register).anonymise("dani said she didnt see. ch in custody. ok with that").text
+    assert "ch in custody" not in output and "Stepfather in custody" in output, output
+    assert "ok with that" in output, output  # initials that are also a word are not taken in lower case

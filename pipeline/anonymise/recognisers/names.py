@@ -192,10 +192,23 @@ def _escape_name(text: str) -> str:
     return "".join(pieces)
 
 
+# Two- and three-letter words and shorthand of hurried notes that are also someone's initials.
+_LOWER_INITIAL_WORDS = frozenset(
+    "ok hi oh ah eh uh um yes yep yeh ya ye yo ur u2 im ive id ill dr mr ms mrs pc ps dc ds di gp sw hv tc ta "
+    "fb ig dm pm am na nfa dna asap aka etc tbc tba wk yr mo hr min sec kg mg ml cm mm lb oz st rd ln ave "
+    "bro sis mum mam dad nan gran bf gf pls plz thx ty xx xxx lol omg idk tho cos coz bc".split())
+
+
 def _variant_pattern(variant: Variant, lower_case_text: bool = False) -> str:
     if variant.kind == "initials":
         letters = re.sub(r"[.\s]", "", variant.text)
         dotted = r"\.\s?".join(letters) + r"\.?"
+        lower = letters.lower()
+        if lower_case_text and len(letters) in (2, 3) and letters.isupper() and lower not in STOP_WORDS \
+                and letters not in COMMON_ABBREVIATIONS and lower not in _LOWER_INITIAL_WORDS:
+            # "ch in custody" in a note typed without capitals: a register person's initials, which are
+            # no word ("am", "us" and "ok" are words, and never taken this way).
+            return f"(?:{letters}|{dotted}|(?<![\\w'’-]){lower}(?![\\w'’-]))(?!-[A-Z])"
         return f"(?:{letters}|{dotted})(?!-[A-Z])"  # not "BM" in someone else's "BM-T"
     if variant.kind == "name case":
         title = variant.text[:1].upper() + variant.text[1:].lower()
