@@ -1441,3 +1441,11 @@ def test_register_initials_in_a_note_typed_without_capitals(anonymiser_factory):
     output = anonymiser_factory(register).anonymise("dani said she didnt see. ch in custody. ok with that").text
     assert "ch in custody" not in output and "Stepfather in custody" in output, output
     assert "ok with that" in output, output  # initials that are also a word are not taken in lower case
+
+
+def test_hyphenated_given_name_by_its_initials_before_the_surname(anonymiser_factory):
+    register = Register(people=(Person("John-Joe McDonagh", "Father", ("JJ",), "father"),
+                                Person("Bridget McDonagh", "Grandmother", (), "grandmother")),
+                        places=(), exempt=())
+    output = anonymiser_factory(register).anonymise("Seen with Mr J-J McDonagh at the door.").text
+    assert "J-J" not in output and "McDonagh" not in output and "Father" in output, output

@@ -132,6 +132,10 @@ def _add_initials(people: tuple[Person, ...], table: VariantTable, offset: int) 
         if len(words) >= 2 and any("-" in w for w in words):
             form = " ".join("-".join(piece[:1].upper() for piece in w.split("-") if piece) for w in words)
             table.add(form, index, "any case")
+            # A hyphenated given name by its initials alone, before the surname: "Mr J-J McDonagh".
+            if "-" in words[0]:
+                given = "-".join(piece[:1].upper() for piece in words[0].split("-") if piece)
+                table.add(f"{given} {words[-1]}", index, "any case")
 
 
 def build_place_table(places: tuple[Place, ...], table: VariantTable, offset: int) -> None:
