@@ -1449,3 +1449,24 @@ def test_hyphenated_given_name_by_its_initials_before_the_surname(anonymiser_fac
                         places=(), exempt=())
     output = anonymiser_factory(register).anonymise("Seen with Mr J-J McDonagh at the door.").text
     assert "J-J" not in output and "McDonagh" not in output and "Father" in output, output
+
+
+@pytest.mark.parametrize(
+    ("text", "leak", "pseudonym"),
+    [
+        ("16/01/24 CV – 1:1. J. says he is using less.", "J.", "Father says"),
+        ("ASQ-3 done. EM shy, clung to mum.", "EM", "Child E"),
+        ("Gave name as Dean. Rang K. She says he was only helping.", "K.", "Rang Mother"),
+    ],
+)
+def test_register_people_by_letters(anonymiser_factory, text, leak, pseudonym):
+    register = Register(people=(Person("Jordan Pike", "Father", ("JP",), "father"),
+                                Person("Ellie-Mae Armstrong", "Child E", ("Ellie",), "subject child"),
+                                Person("Kerry Wilde", "Mother", (), "mother")),
+                        places=(), exempt=())
+    output = anonymiser_factory(register).anonymise(text).text
+    assert leak not in output and pseudonym in output, output
+
+
+def test_a_letter_ending_a_sentence_is_not_an_initial(anonymiser):
+    assert anonymiser.anonymise("See Appendix J. Was there any follow-up?").text == "See Appendix J. Was there any follow-up?"

@@ -248,6 +248,8 @@ class InitialsRecogniser(ScrRecogniser, LocalRecognizer):
             surname = re.sub(r"['’]s$", "", match.group("surname"))
             if surname.lower() in ROLE_WORDS or surname.lower() in AGENCY_WORDS:
                 continue  # "Lina P. Housing Officer": the initial ends the name, the role follows
+            if match.group("dot") and surname.lower() in STOP_WORDS and not is_first_name(surname):
+                continue  # "See Appendix J. Was there": a sentence ends after the letter
             # Without the model's word list nothing can be called rare.
             rare = bool(self.english.nouns) and not (known_word(surname) or self.english.common(surname.lower()))
             if not match.group("dot") and ((match.group("initial") in "AI" and not rare) or known_word(surname)):

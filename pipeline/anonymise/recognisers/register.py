@@ -121,6 +121,9 @@ def _add_initials(people: tuple[Person, ...], table: VariantTable, offset: int) 
         if len(tokens) < 2:
             continue
         forms = {tokens[0][0] + tokens[-1][0], "".join(t[0] for t in tokens)}
+        given = person.name.split()[0]
+        if "-" in given:  # "EM" for Ellie-Mae: a hyphenated given name's own initials
+            forms.add("".join(piece[:1] for piece in given.split("-") if piece))
         for form in forms:
             owners.setdefault(form.upper(), set()).add(index)
     for letters, who in owners.items():
@@ -262,7 +265,7 @@ class RegisterRecogniser(ScrRecogniser, LocalRecognizer):
         matches = [(m, False) for pattern in _SINGLE_LETTERS for m in pattern.finditer(text)]
         matches += [(m, True) for pattern in _SIGN_OFF_LETTERS for m in pattern.finditer(text)]
         for match, signed in matches:
-            letter = match.group("letter").lower()
+            letter = match.group("letter")[0].lower()
             at = match.start("letter")
             if _LETTERED_BEFORE.search(text, max(0, at - 20), at):
                 continue  # "Plan B's", "vitamin D"
@@ -406,7 +409,8 @@ _SINGLE_LETTERS = (
                r"said|says|say|denied|denies|cancelled|agreed|refused|reported|stated|told|wants|wanted|went|came|"
                r"left|seemed|looked|appeared|seen|w/)\b)"),
     # The object at a clause's end: "No sign of D.", "no contact D w/ children", "Tel K – said".
-    re.compile(r"\b(?i:of|contact|from|for|with|about|to|saw|seen|tel|re)[ \t]+(?P<letter>[B-HJ-Z])"
+    re.compile(r"\b(?i:of|contact|from|for|with|about|to|saw|seen|tel|re|rang|phoned|called|texted|emailed|met|visited)"
+               r"[ \t]+(?P<letter>[B-HJ-Z])"
                r"(?=[ \t]*(?:[.,;:)!?](?![\w])|$)|[ \t]+w/|[ \t]+[-–—][ \t])", re.MULTILINE),
     # Two people by their letters: "bunk for L + T".
     re.compile(r"(?<![\w'’.&+-])(?P<letter>[B-HJ-Z])(?=[ \t]+\+[ \t]+[B-HJ-Z](?![\w'’&-]))"),
@@ -427,6 +431,11 @@ _SINGLE_LETTERS = (
     # Quoted or bracketed, before what the person did: '"L has the car"', "(M is with nan)".
     re.compile(r"(?<=[\"“‘(])(?P<letter>[B-HJ-Z])(?=[ \t]+(?:has|had|is|was|will|would|can|could|did|does|said|"
                r"says|wants|took|left|came|went|got|gets|hit|took|shouted)\b)"),
+    # The letter with its dot, opening a sentence before what the person said or did: "1:1. J. says he
+    # is using less". The dot goes with the letter.
+    re.compile(r"(?:^[ \t]*|(?<=[.!?:;–—])[ \t]+)(?P<letter>[B-HJ-Z]\.)(?=[ \t]+(?:says|said|is|was|has|had|"
+               r"reports|reported|told|states|stated|denies|denied|agreed|wants|wanted|will|went|came|left)\b)",
+               re.MULTILINE),
     # Seen or weighed, then the date or the time: "last seen M 04/12", "weighed B 10:40".
     re.compile(r"\b(?:seen|saw|see|visited|weighed|examined|checked|measured)[ \t]+(?P<letter>[B-HJ-Z])(?=[ \t]+\d)"),
 )
